@@ -1,0 +1,51 @@
+"""Command line: `python -m generator check | build | serve`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataErrors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the data repository")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate all data files; write nothing")
+    build = commands.add_parser("build", help="validate, then build the site into site/")
+    build.add_argument("--site-dir", type=Path, default=None, help="default: <root>/site")
+    serve = commands.add_parser("serve", help="live preview: rebuild when a file changes")
+    serve.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    try:
+        if args.command == "check":
+            from .build import check
+
+            directory = check(root)
+            shown = len(directory.public().diplomats)
+            print(
+                f"OK: {len(directory.diplomats)} diplomats ({shown} published), "
+                f"{len(directory.cities)} cities, {len(directory.fields)} activity areas"
+            )
+        elif args.command == "build":
+            from .build import build_site
+
+            report = build_site(root, site_dir=args.site_dir)
+            print(report)
+        elif args.command == "serve":
+            from .serve import serve
+
+            serve(root, port=args.port)
+    except DataErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} error(s); nothing was written.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Language facts the pages need: digits, dates, names from CLDR, and Persian order."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from functools import lru_cache
+
+import jdatetime
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+
+LANGUAGES = ("fa", "en")
+DIRECTION = {"fa": "rtl", "en": "ltr"}
+
+_TO_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+JALALI_MONTHS = (
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+)
+# CLDR region codes that are not countries (continents, groupings, private use).
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+
+
+def digits(text: object, lang: str) -> str:
+    """Write the digits of `text` in the script of `lang` (Persian digits on Persian pages)."""
+    text = str(text)
+    return text.translate(_TO_PERSIAN_DIGITS) if lang == "fa" else text
+
+
+def number(value: int, lang: str) -> str:
+    """A whole number with the grouping of `lang`: ۱۲٬۳۴۵ or 12,345."""
+    grouped = f"{value:,}"
+    return digits(grouped.replace(",", "٬"), lang) if lang == "fa" else grouped
+
+
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+def is_country(code: str) -> bool:
+    """True for an ISO 3166-1 alpha-2 code that CLDR names as a country."""
+    return (
+        len(code) == 2
+        and code.isascii()
+        and code.isupper()
+        and code not in _NOT_COUNTRIES
+        and code in _locale("en").territories
+    )
+
+
+def is_language(code: str) -> bool:
+    """True for a two-letter ISO 639-1 code that CLDR can name."""
+    return len(code) == 2 and code.isascii() and code.islower() and code in _locale("en").languages
+
+
+def country_name(code: str, lang: str) -> str:
+    """The country's name in `lang`, from CLDR."""
+    return _locale(lang).territories[code]
+
+
+def language_name(code: str, lang: str) -> str:
+    """The language's name in `lang`, from CLDR (e.g. de → آلمانی / German)."""
+    return _locale(lang).languages[code]
+
+
+def format_date(value: date, lang: str) -> str:
+    """A full date: Jalali with Persian digits for fa (۱۸ شهریور ۱۳۷۷), Gregorian for en."""
+    if lang == "fa":
+        j = jdatetime.date.fromgregorian(date=value)
+        return digits(f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}", "fa")
+    return babel_format_date(value, "d MMMM y", locale="en")
+
+
+def format_gregorian(value: date, lang: str) -> str:
+    """A Gregorian date in `lang`, shown beside the Jalali one for partners (۹ سپتامبر ۱۹۹۸)."""
+    return digits(babel_format_date(value, "d MMMM y", locale=lang), lang)
+
+
+def format_partial_date(text: str, lang: str) -> str:
+    """A date that may be only a year (2021) or a month (2021-07)."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return format_date(date(*parts), lang)
+    if len(parts) == 2:
+        return digits(babel_format_date(date(parts[0], parts[1], 1), "MMMM y", locale=lang), lang)
+    return digits(parts[0], lang)
+
+
+# ---------------------------------------------------------------------------- ordering
+
+# Persian alphabetical order. Unicode code points put پ چ ژ گ after ی (they were added
+# late) and the Unicode default order puts ه before و as Arabic does; Persian
+# dictionaries do neither. Variant forms share their letter's place.
+_PERSIAN_ALPHABET = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+_VARIANTS = {
+    "آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی", "ي": "ی", "ى": "ی",
+    "ك": "ک", "ة": "ه", "ۀ": "ه", "ە": "ه",
+}  # fmt: skip
+_RANK = {letter: i for i, letter in enumerate(_PERSIAN_ALPHABET)}
+_IGNORED = {"\u200c", "\u200d", "\u0640", "ء"}  # ZWNJ, ZWJ, tatweel, lone hamza
+
+
+def _char_rank(ch: str) -> tuple[int, int]:
+    if ch.isspace():
+        return (0, 0)
+    if ch.isdigit():
+        return (1, unicodedata.digit(ch, 0))
+    base = _VARIANTS.get(ch, ch)
+    if base in _RANK:
+        return (2, _RANK[base])
+    return (3, ord(ch.casefold()[0]))
+
+
+def persian_sort_key(text: str) -> tuple:
+    """Sort key following the Persian alphabet (پ after ب, چ after ج, گ after ک, و before ه)."""
+    clean = [
+        ch
+        for ch in unicodedata.normalize("NFC", text)
+        if ch not in _IGNORED and unicodedata.category(ch) != "Mn"
+    ]
+    return (tuple(_char_rank(ch) for ch in clean), text)
+
+
+def english_sort_key(text: str) -> tuple:
+    """Sort key for English pages: case- and accent-insensitive (Iași next to Isfahan)."""
+    base = unicodedata.normalize("NFKD", text.casefold())
+    return ("".join(ch for ch in base if not unicodedata.combining(ch)), text)
+
+
+def sort_key(lang: str):
+    """The sort key function for listings in `lang`."""
+    return persian_sort_key if lang == "fa" else english_sort_key

@@ -1,0 +1,47 @@
+"""The validated directory that the pages are rendered from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+from .schema import Diplomat, SisterCity, Text
+
+
+@dataclass(frozen=True)
+class Directory:
+    """All records after validation; `public()` is the only view the renderer gets."""
+
+    diplomats: tuple[Diplomat, ...]
+    cities: Mapping[str, SisterCity]
+    fields: Mapping[str, Text]
+    pages: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    photos: Mapping[str, str] = field(default_factory=dict)  # photo file name -> source path
+
+    def public(self) -> Directory:
+        """The directory as the public may see it: approved diplomats only.
+
+        Pending, suspended and withdrawn people are dropped here, before rendering, so no
+        template, listing or count can ever reach them; their photos go with them.
+        """
+        shown = tuple(d for d in self.diplomats if publishable(d))
+        used = {d.photo.file for d in shown if d.photo}
+        return Directory(
+            diplomats=shown,
+            cities=self.cities,
+            fields=self.fields,
+            pages=self.pages,
+            photos=MappingProxyType({k: v for k, v in self.photos.items() if k in used}),
+        )
+
+    def diplomats_of_city(self, city_id: str) -> list[Diplomat]:
+        return [d for d in self.diplomats if city_id in d.cities]
+
+    def diplomats_of_field(self, field_id: str) -> list[Diplomat]:
+        return [d for d in self.diplomats if field_id in d.fields]
+
+
+def publishable(diplomat: Diplomat) -> bool:
+    """Only approved people are published."""
+    return diplomat.status == "approved"
