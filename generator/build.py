@@ -48,9 +48,19 @@ class BuildReport:
         )
 
 
-def build_site(root: Path, site_dir: Path | None = None, site_url: str | None = None) -> BuildReport:
-    """Build the bilingual site from the data under `root` into `site_dir`."""
+def build_site(
+    root: Path,
+    site_dir: Path | None = None,
+    site_url: str | None = None,
+    work: Path | None = None,
+    extra_javascript: tuple[str, ...] = (),
+) -> BuildReport:
+    """Build the bilingual site from the data under `root` into `site_dir`.
+
+    `work` holds the generated Markdown and MkDocs configs (default `<root>/build`).
+    """
     site_dir = (site_dir or root / "site").resolve()
+    work = (work or root / "build").resolve()
     report = BuildReport(site_dir)
     clock = _Clock(report.seconds)
 
@@ -64,7 +74,6 @@ def build_site(root: Path, site_dir: Path | None = None, site_url: str | None = 
                 photos.update(portrait_files(diplomat.id, Path(public.photos[diplomat.photo.file])))
     report.pages, report.diplomats = len(pages["fa"]), len(public.diplomats)
 
-    work = root / "build"
     with clock("write"):
         for lang in LANGUAGES:
             sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in pages[lang]]))
@@ -72,7 +81,7 @@ def build_site(root: Path, site_dir: Path | None = None, site_url: str | None = 
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
         site_dirs = {"fa": staging / "site", "en": staging / "en"}
         url = site_url if site_url is not None else os.environ.get("SITE_URL", "")
-        configs = write_configs(root, work, site_dirs, url)
+        configs = write_configs(root, work, site_dirs, url, extra_javascript)
     try:
         with clock("mkdocs (fa and en in parallel)"):
             run_builds(configs, {"SOURCE_DATE_EPOCH": _source_date_epoch(root)})

@@ -30,6 +30,7 @@ from pydantic.json_schema import SkipJsonSchema
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DIPLOMAT_STATUSES = ("pending", "approved", "suspended", "withdrawn")
 CITY_STATUSES = ("active", "dormant", "suspended", "proposed")
+MIN_YEAR = 1900
 CONTACT_TYPES = ("email", "phone", "website", "linkedin", "instagram", "telegram", "whatsapp")
 
 
@@ -50,9 +51,20 @@ def _iso_date(value: object) -> object:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise ValueError(f"expected a date written YYYY-MM-DD, found {value!r}")
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError as exc:
         raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    _not_jalali(parsed.year, value)
+    return parsed
+
+
+def _not_jalali(year: int, text: str) -> None:
+    # 1400-06-29 is a valid Gregorian date too: catch Jalali dates typed by mistake.
+    if year < MIN_YEAR:
+        raise ValueError(
+            f"{text!r} is before {MIN_YEAR}: dates are Gregorian (a Jalali date such as "
+            "1400-06-29 must be written 2021-09-20)"
+        )
 
 
 def _partial_date(value: object) -> str:
@@ -61,6 +73,7 @@ def _partial_date(value: object) -> str:
     if not match:
         raise ValueError(f"expected a date written YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
     year, month, day = (int(g) if g else None for g in match.groups())
+    _not_jalali(year, text)
     try:
         date(year, month or 1, day or 1)
     except ValueError as exc:

@@ -10,7 +10,7 @@ UI: dict[str, tuple[str, str]] = {
         "The public directory of Isfahan's citizen diplomats and sister cities",
     ),
     "copyright": (
-        "شهرداری اصفهان، ادارهٔ کل امور بین‌الملل",
+        "شهرداری اصفهان، ادارهٔ امور بین‌الملل",
         "Isfahan Municipality, International Affairs Office",
     ),
     "language_name": ("فارسی", "English"),
@@ -26,7 +26,7 @@ UI: dict[str, tuple[str, str]] = {
     "home_intro": (
         "شهروند دیپلمات‌ها شهروندانی‌اند که پیوند اصفهان با شهرهای خواهرخوانده‌اش را "
         "زنده نگه می‌دارند: دانشگاهیان، هنرمندان، بازرگانان، ورزشکاران، اهالی رسانه و "
-        "ایرانیان خارج از کشور. ادارهٔ کل امور بین‌الملل شهرداری اصفهان آنان را شناسایی و "
+        "ایرانیان خارج از کشور. ادارهٔ امور بین‌الملل شهرداری اصفهان آنان را شناسایی و "
         "تأیید می‌کند و این فهرست را منتشر می‌کند.",
         "Citizen diplomats are people who keep Isfahan's links with its sister cities alive: "
         "academics, artists, traders, athletes, journalists and Iranians abroad. Isfahan "

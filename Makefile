@@ -1,0 +1,50 @@
+# Two commands for a fresh machine: `make site` builds the site, `make test` runs the tests.
+# Both create the virtual environment (.venv) and install pinned dependencies themselves.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site check serve test lint format golden clean chromium
+
+site: $(VENV)/.build-deps ## validate the data, then build site/ (Persian at /, English at /en/)
+	$(PY) -m generator build
+
+check: $(VENV)/.build-deps ## validate the data only; writes nothing
+	$(PY) -m generator check
+
+serve: $(VENV)/.build-deps ## live preview on http://127.0.0.1:8000/ ; rebuilds when a file is saved
+	$(PY) -m generator serve
+
+test: $(VENV)/.dev-deps chromium ## all tests, including real-browser tests in Debian's chromium
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev-deps
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+format: $(VENV)/.dev-deps
+	$(BIN)/ruff format generator tests
+
+golden: $(VENV)/.dev-deps ## rewrite the expected pages in tests/golden on purpose
+	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
+
+clean:
+	rm -rf site build .site-staging-* .pytest_cache screenshots
+
+$(VENV)/.build-deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.build-deps
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Browser tests drive Debian's Chromium through Playwright (no browser download).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
