@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 import jdatetime
 from babel import Locale
@@ -44,7 +44,7 @@ def number(value: int, lang: str) -> str:
     return digits(grouped.replace(",", "٬"), lang) if lang == "fa" else grouped
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
@@ -103,9 +103,9 @@ def format_partial_date(text: str, lang: str) -> str:
 # Persian alphabetical order. Unicode code points put پ چ ژ گ after ی (they were added
 # late) and the Unicode default order puts ه before و as Arabic does; Persian
 # dictionaries do neither. Variant forms share their letter's place.
-_PERSIAN_ALPHABET = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+_PERSIAN_ALPHABET = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"  # آ first, as in Persian dictionaries
 _VARIANTS = {
-    "آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی", "ي": "ی", "ى": "ی",
+    "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی", "ي": "ی", "ى": "ی",
     "ك": "ک", "ة": "ه", "ۀ": "ه", "ە": "ه",
 }  # fmt: skip
 _RANK = {letter: i for i, letter in enumerate(_PERSIAN_ALPHABET)}

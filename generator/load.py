@@ -201,8 +201,11 @@ def load_sources(root: Path) -> Sources:
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem):
                 sources.errors.append(
                     DataError(
-                        shown, 0, "", "file name must be lower-case latin letters, digits and "
-                        f"single hyphens (like sara-ahmadi.yml), found {path.name!r}"
+                        shown,
+                        0,
+                        "",
+                        "file name must be lower-case latin letters, digits and "
+                        f"single hyphens (like sara-ahmadi.yml), found {path.name!r}",
                     )
                 )
                 continue

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .i18n import LANGUAGES
 from .ui_text import text
@@ -47,16 +48,17 @@ def mkdocs_config(
     alternates = []
     for other in LANGUAGES:
         # `root` is where that language's site starts, relative to this language's root.
-        if other == lang:
-            prefix = ""
-        else:
-            prefix = "en/" if other == "en" else "../"
+        prefix = "" if other == lang else ("en/" if other == "en" else "../")
         absolute = ""
         if site_url:
             absolute = site_url.rstrip("/") + ("/en/" if other == "en" else "/")
+        # The 404 page is served at any depth, so it links home by absolute path.
+        home = (urlsplit(site_url).path.rstrip("/") if site_url else "") + (
+            "/en/" if other == "en" else "/"
+        )
         alternates.append(
             {"name": text("language_name", other), "lang": other, "link": prefix or "./",
-             "root": prefix, "absolute": absolute}
+             "root": prefix, "absolute": absolute, "home": home}
         )  # fmt: skip
     own_url = ""
     if site_url:
@@ -73,6 +75,7 @@ def mkdocs_config(
         "nav": [{text(key, lang): path} for key, path in NAV],
         "not_in_nav": NOT_IN_NAV,
         "extra": {"alternate": alternates},
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
     }
     if extra_javascript:
         config["extra_javascript"] = list(extra_javascript)

@@ -102,7 +102,9 @@ class Context:
         return sorted(diplomats, key=lambda d: self.sort_key(self.local(d.name)))
 
     def sorted_cities(self, ids: object = None) -> list[SisterCity]:
-        cities = [self.d.cities[i] for i in ids] if ids is not None else list(self.d.cities.values())
+        cities = (
+            [self.d.cities[i] for i in ids] if ids is not None else list(self.d.cities.values())
+        )
         return sorted(cities, key=lambda c: self.sort_key(self.local(c.name)))
 
     def sorted_fields(self, ids: object = None) -> list[tuple[str, str]]:

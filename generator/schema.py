@@ -103,7 +103,15 @@ def _language(value: str) -> str:
     from .i18n import is_language
 
     if not is_language(value):
-        raise ValueError(f"expected a two-letter ISO 639-1 language code such as fa, found {value!r}")
+        raise ValueError(
+            f"expected a two-letter ISO 639-1 language code such as fa, found {value!r}"
+        )
+    return value
+
+
+def _wikidata_id(value: str) -> str:
+    if not re.fullmatch(r"Q[1-9][0-9]*", value):
+        raise ValueError(f"expected a Wikidata id such as Q2833, found {value!r}")
     return value
 
 
@@ -256,7 +264,9 @@ class Diplomat(FileRecord):
     def _dates_fit_status(self) -> Diplomat:
         today = date.today()
         if self.status == "approved" and self.approved_on is None:
-            raise ValueError("approved_on: required when status is approved")
+            raise ValueError(
+                "status: is approved, so approved_on (the date of approval) is required"
+            )
         for name in ("approved_on", "verified_on"):
             value = getattr(self, name)
             if value and value > today:
@@ -320,7 +330,7 @@ class SisterCity(FileRecord):
     description: OptionalText | None = None
     website: WebUrl | None = None
     sources: list[WebUrl] = Field(min_length=1)
-    wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
+    wikidata: Annotated[str, AfterValidator(_wikidata_id)] | None = None
 
     @model_validator(mode="after")
     def _history_is_ordered(self) -> SisterCity:
@@ -333,7 +343,6 @@ class SisterCity(FileRecord):
                 f"{self.history[-1].status!r}"
             )
         return self
-
 
 
 # ---------------------------------------------------------------------------- activity areas

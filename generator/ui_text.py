@@ -113,7 +113,10 @@ UI: dict[str, tuple[str, str]] = {
     "website": ("وب‌سایت رسمی شهر", "City's official website"),
     "wikidata": ("ویکی‌داده", "Wikidata"),
     "map": ("نقشه", "Map"),
-    "city_diplomats": ("شهروند دیپلمات‌های فعال با این شهر", "Citizen diplomats active with this city"),
+    "city_diplomats": (
+        "شهروند دیپلمات‌های فعال با این شهر",
+        "Citizen diplomats active with this city",
+    ),
     "native_name": ("نام محلی", "Local name"),
     "description_missing": (
         "توضیح این شهر به فارسی هنوز نوشته نشده است.",

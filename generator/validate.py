@@ -111,11 +111,15 @@ def _check_references(
 
 def _check_city_dates(city: SisterCity, doc: Document, errors: list[DataError]) -> None:
     today = date.today().isoformat()
-    dated: list[tuple[Loc, str]] = [(("history", i, "date"), h.date) for i, h in enumerate(city.history)]
+    dated: list[tuple[Loc, str]] = [
+        (("history", i, "date"), h.date) for i, h in enumerate(city.history)
+    ]
     dated += [(("since", i, "date"), c.date) for i, c in enumerate(city.since)]
     for loc, value in dated:
         if value > today[: len(value)]:
-            errors.append(DataError(_shown(doc), doc.line(loc), field_name(loc), f"{value} is in the future"))
+            errors.append(
+                DataError(_shown(doc), doc.line(loc), field_name(loc), f"{value} is in the future")
+            )
 
 
 def _some(known: typing.Iterable[str], limit: int = 8) -> str:
@@ -173,7 +177,12 @@ def _message(err: dict, model: type[BaseModel] | None, loc: Loc) -> str:
     if kind in ("list_type", "tuple_type"):
         return f"expected a list, found {shown}"
     if kind in ("too_short", "too_long"):
-        return err["msg"].replace("List", "list").replace("Tuple", "list") + f", found {shown}"
+        if ctx.get("min_length") == 1 and kind == "too_short":
+            return f"needs at least one entry, found {shown}"
+        return f"expected a list of {ctx.get('min_length', ctx.get('max_length'))}, found {shown}"
+    if kind in ("less_than_equal", "greater_than_equal"):
+        bound = f"at most {ctx['le']}" if "le" in ctx else f"at least {ctx.get('ge')}"
+        return f"expected a number {bound}, found {shown}"
     return f"{err['msg']}, found {shown}"
 
 

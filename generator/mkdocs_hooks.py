@@ -1,0 +1,22 @@
+"""The one MkDocs hook: put `dir` on <html>, where Material leaves only `lang`.
+
+Material sets the direction on <body>; assistive technology, the `:dir()` selector and
+validators read it from the root element.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HTML_TAG = re.compile(r'<html lang="(fa|en)"')
+_DIRECTION = {"fa": "rtl", "en": "ltr"}
+
+
+def on_post_page(output: str, page: object, config: object) -> str:
+    """Add dir="rtl"/"ltr" to the page's <html> element."""
+    return _HTML_TAG.sub(lambda m: f'{m.group(0)} dir="{_DIRECTION[m.group(1)]}"', output, count=1)
+
+
+def on_post_template(output_content: str, template_name: str, config: object) -> str:
+    """The same for pages MkDocs renders from templates alone (404.html)."""
+    return on_post_page(output_content, None, config)

@@ -1,0 +1,50 @@
+"""Shared fixtures: the shipped sample data, a tiny data tree built from dicts, a built site."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+
+REPO = Path(__file__).resolve().parent.parent
+DATA_DIRS = ("diplomats", "cities", "content")
+
+
+def copy_data(target: Path) -> Path:
+    """Copy the shipped data (not the generator) into `target`, as a data repository."""
+    for name in DATA_DIRS:
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", target / "theme")
+    return target
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    """Write a data file from an indented literal."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def data_tree(tmp_path: Path) -> Path:
+    """A copy of the shipped sample data that a test may change."""
+    return copy_data(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample data built once into a fresh site folder; tests must not change it."""
+    root = copy_data(tmp_path_factory.mktemp("built") / "repo")
+    site = root / "site"
+    build_site(root, site_dir=site)
+    return site
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))

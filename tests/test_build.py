@@ -1,0 +1,205 @@
+"""End to end: the sample data built into a real site, checked file by file."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
+
+import pytest
+
+from generator.build import build_site, check
+from generator.mkdocs_site import MkDocsFailed
+
+from .conftest import REPO, html_files, write
+
+
+class Head(HTMLParser):
+    """Collects what the tests look at: <html> attributes, alternates, switcher links, URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.html: dict = {}
+        self.alternates: dict[str, str] = {}
+        self.switcher: dict[str, str] = {}
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.html = a
+        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.alternates[a["hreflang"]] = a["href"]
+        if tag == "a" and "md-select__link" in (a.get("class") or ""):
+            self.switcher[a["hreflang"]] = a["href"]
+        for key in ("src", "href"):
+            if a.get(key):
+                self.urls.append(a[key])
+        if a.get("srcset"):
+            self.urls += [one.strip().split(" ")[0] for one in a["srcset"].split(",")]
+
+
+def parse(path: Path) -> Head:
+    head = Head()
+    head.feed(path.read_text(encoding="utf-8"))
+    return head
+
+
+def url_of(site: Path, page: Path) -> str:
+    """The page's URL path on the server, e.g. /en/diplomats/x/."""
+    rel = PurePosixPath(page.relative_to(site).as_posix())
+    return "/" + (
+        str(rel.parent) + "/"
+        if rel.name == "index.html" and str(rel.parent) != "."
+        else ("" if rel.name == "index.html" else str(rel))
+    )
+
+
+def pages_of(site: Path, lang: str) -> set[str]:
+    urls = {url_of(site, p) for p in html_files(site)}
+    return {u for u in urls if u.startswith("/en/") == (lang == "en")}
+
+
+def test_every_page_exists_in_both_languages(built_site: Path) -> None:
+    fa, en = pages_of(built_site, "fa"), pages_of(built_site, "en")
+    assert {"/en" + u for u in fa} == en
+    assert {"/", "/diplomats/", "/cities/", "/fields/", "/about/", "/apply/", "/privacy/",
+            "/cities/freiburg/", "/diplomats/mahdieh-hosseinzadeh/", "/fields/academia/"} <= fa  # fmt: skip
+
+
+def test_lang_dir_switcher_and_hreflang_point_at_the_same_page(built_site: Path) -> None:
+    for page in html_files(built_site):
+        url = url_of(built_site, page)
+        lang = "en" if url.startswith("/en/") else "fa"
+        twin = {
+            "fa": url.removeprefix("/en") if lang == "en" else url,
+            "en": url if lang == "en" else "/en" + url,
+        }
+        head = parse(page)
+        assert (head.html.get("lang"), head.html.get("dir")) == (
+            lang,
+            "rtl" if lang == "fa" else "ltr",
+        ), url
+        if page.name == "404.html":  # not a page of the site: the switcher goes home
+            twin = {"fa": "/", "en": "/en/"}
+            assert head.alternates == {}
+        else:
+            assert set(head.alternates) == {"fa", "en"}
+        for other in ("fa", "en"):
+            assert urljoin(url, head.switcher[other]) == twin[other], (url, other)
+            if other in head.alternates:
+                assert urljoin(url, head.alternates[other]) == twin[other], (url, other)
+
+
+def test_internal_links_resolve(built_site: Path) -> None:
+    existing = pages_of(built_site, "fa") | pages_of(built_site, "en")
+    for page in html_files(built_site):
+        url = url_of(built_site, page)
+        for ref in parse(page).urls:
+            target = urljoin(url, ref).split("#")[0]
+            if re.match(r"^(https?|mailto|tel):", target) or not target:
+                continue
+            if target.endswith("/"):
+                assert target in existing, (url, ref)
+            else:
+                assert (built_site / target.lstrip("/")).is_file(), (url, ref)
+
+
+def test_nothing_unpublished_or_private_reaches_any_file(built_site: Path) -> None:
+    directory = check(REPO)
+    secrets = []
+    for person in directory.diplomats:
+        if person.status != "approved":
+            secrets += [person.name.fa, person.name.en, person.id]
+        secrets += [c.value for c in person.contacts if not c.public]
+    assert secrets
+    for path in built_site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for secret in secrets:
+                assert secret.encode() not in data, f"{secret!r} leaked into {path}"
+            for secret in secrets:
+                assert secret not in path.name
+
+
+def test_no_third_party_host_is_loaded(built_site: Path) -> None:
+    for page in html_files(built_site):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        for match in re.finditer(
+            r'<(?:script|link|img|source|iframe)\b[^>]*?(?:src|href|srcset)="(https?:)?//', text
+        ):
+            tag = match.group(0)
+            assert 'rel="alternate"' in tag or 'rel="canonical"' in tag, (page, tag)
+
+
+def test_generated_html_is_not_mangled_by_markdown(built_site: Path) -> None:
+    for page in html_files(built_site):
+        text = page.read_text(encoding="utf-8")
+        assert "<p><div" not in text and "&lt;div" not in text and "&lt;a " not in text, page
+
+
+def test_photos_are_published_only_for_approved_people(built_site: Path) -> None:
+    approved = {d.id for d in check(REPO).public().diplomats if d.photo}
+    published = {p.name.rsplit("-", 1)[0] for p in (built_site / "photos").iterdir()}
+    assert published == approved
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        capture_output=True, text=True, cwd=REPO, timeout=300,
+    )  # fmt: skip
+
+
+def test_bad_data_stops_the_build_and_keeps_the_old_site(data_tree: Path) -> None:
+    assert run_cli(data_tree, "build").returncode == 0
+    before = tree_digest(data_tree / "site")
+    write(
+        data_tree,
+        "diplomats/broken.yml",
+        "name: {fa: الف, en: A}\nstatus: approved\ncities: [atlantis]\n",
+    )
+    write(data_tree, "cities/worse.yml", "name: {fa: ب, en: B, native: B}\nname: again\n")
+    result = run_cli(data_tree, "build")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[:-1] == [
+        "cities/worse.yml:2: name: duplicate key (first given on line 1)",
+        "diplomats/broken.yml:2: status: is approved, so approved_on (the date of approval) is required",
+    ]
+    assert lines[-1] == "2 error(s); nothing was written."
+    assert "Traceback" not in result.stderr
+    assert tree_digest(data_tree / "site") == before
+
+
+def test_a_failing_mkdocs_build_keeps_the_old_site(data_tree: Path) -> None:
+    site = data_tree / "site"
+    build_site(data_tree, site_dir=site)
+    before = tree_digest(site)
+    (data_tree / "mkdocs.yml").write_text("theme:\n  name: no-such-theme\n", encoding="utf-8")
+    with pytest.raises(MkDocsFailed):
+        build_site(data_tree, site_dir=site)
+    assert tree_digest(site) == before
+    assert not list(data_tree.glob(".site-staging-*"))
+
+
+def test_check_command_prints_a_summary(data_tree: Path) -> None:
+    result = run_cli(data_tree, "check")
+    assert result.returncode == 0
+    assert re.fullmatch(
+        r"OK: 14 diplomats \(9 published\), 19 cities, 11 activity areas\n", result.stdout
+    )

@@ -1,0 +1,56 @@
+"""photos.py: portraits are decoded by content and come out without any metadata."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.photos import PhotoError, open_portrait, portrait_files
+
+
+def photo_with_gps(path: Path) -> Path:
+    image = Image.new("RGB", (400, 300), (200, 120, 40))
+    exif = Image.Exif()
+    exif[0x010F] = "SampleCam"  # Make
+    exif[0x8825] = {1: "N", 2: (32.0, 39.0, 0.0), 3: "E", 4: (51.0, 40.0, 0.0)}  # GPS
+    image.save(path, "JPEG", exif=exif, comment=b"secret comment")
+    assert Image.open(path).getexif().get_ifd(0x8825)  # the test photo really has GPS
+    return path
+
+
+def test_outputs_carry_no_metadata(tmp_path: Path) -> None:
+    files = portrait_files("sara", photo_with_gps(tmp_path / "in.jpg"))
+    assert set(files) == {
+        "photos/sara-64.webp", "photos/sara-128.webp", "photos/sara-128.jpg",
+        "photos/sara-160.webp", "photos/sara-320.webp", "photos/sara-320.jpg",
+    }  # fmt: skip
+    for name, data in files.items():
+        image = Image.open(io.BytesIO(data))
+        assert image.size[0] == image.size[1] == int(name.rsplit("-", 1)[1].split(".")[0])
+        assert not image.getexif(), name
+        assert "comment" not in image.info and "exif" not in image.info, name
+        assert b"SampleCam" not in data and b"secret comment" not in data
+
+
+def test_svg_and_text_are_refused_whatever_their_extension(tmp_path: Path) -> None:
+    svg = tmp_path / "x.jpg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    with pytest.raises(PhotoError, match="cannot be read as an image"):
+        open_portrait(svg)
+
+
+def test_other_image_formats_are_refused(tmp_path: Path) -> None:
+    gif = tmp_path / "x.png"
+    Image.new("RGB", (10, 10)).save(gif, "GIF")
+    with pytest.raises(PhotoError, match="must be a JPEG, PNG or WebP image, found GIF"):
+        open_portrait(gif)
+
+
+def test_huge_pixel_counts_are_an_error_not_a_crash(tmp_path: Path) -> None:
+    big = tmp_path / "big.png"
+    Image.new("1", (9000, 9000)).save(big, "PNG")  # small file, 81 million pixels
+    with pytest.raises(PhotoError, match="too large"):
+        open_portrait(big)

@@ -1,0 +1,96 @@
+"""render.py: golden pages, links between languages, and what a page may contain."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.build import check
+from generator.render import page_url, relative, render_language
+
+from .conftest import REPO
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_PAGES = [
+    "index.md",
+    "diplomats/mahdieh-hosseinzadeh.md",  # photo, both bios, some contacts private
+    "diplomats/parisa-kazemi.md",  # bio only in Persian
+    "diplomats/changiz-rahimi.md",  # no public contact channel
+    "cities/freiburg.md",  # suspended, two dates from two sources
+]
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[tuple[str, str], str]:
+    public = check(REPO).public()
+    return {(lang, p.path): p.text for lang in ("fa", "en") for p in render_language(public, lang)}
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+@pytest.mark.parametrize("path", GOLDEN_PAGES)
+def test_golden_pages(pages: dict, lang: str, path: str) -> None:
+    golden = GOLDEN / lang / path
+    actual = pages[(lang, path)]
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8"), (
+        f"run `make golden` if {golden} should change"
+    )
+
+
+def test_both_languages_have_the_same_pages(pages: dict) -> None:
+    fa = {path for lang, path in pages if lang == "fa"}
+    en = {path for lang, path in pages if lang == "en"}
+    assert fa == en
+    assert {"index.md", "diplomats/index.md", "cities/index.md", "fields/index.md",
+            "about.md", "apply.md", "privacy.md", "cities/freiburg.md"} <= fa  # fmt: skip
+
+
+def test_only_approved_people_get_pages(pages: dict) -> None:
+    directory = check(REPO)
+    approved = {d.id for d in directory.diplomats if d.status == "approved"}
+    profiles = {
+        p.split("/")[1][:-3]
+        for _, p in pages
+        if p.startswith("diplomats/") and p != "diplomats/index.md"
+    }
+    assert profiles == approved
+    for person in directory.diplomats:
+        if person.status != "approved":
+            for text in pages.values():
+                assert person.name.fa not in text and person.name.en not in text
+
+
+def test_private_contacts_are_not_rendered(pages: dict) -> None:
+    for person in check(REPO).public().diplomats:
+        english = pages[("en", f"diplomats/{person.id}.md")]
+        persian = pages[("fa", f"diplomats/{person.id}.md")]
+        for contact in person.contacts:
+            if contact.public:
+                assert contact.value in english, contact
+            else:
+                assert contact.value not in english + persian, contact
+
+
+def test_persian_pages_have_no_latin_digits_in_dates(pages: dict) -> None:
+    text = pages[("fa", "diplomats/mahdieh-hosseinzadeh.md")]
+    assert "۲۹ شهریور ۱۴۰۰" in text and "(۲۰ سپتامبر ۲۰۲۱)" in text
+    assert "20 September 2021" in pages[("en", "diplomats/mahdieh-hosseinzadeh.md")]
+
+
+@pytest.mark.parametrize(
+    ("path", "url"),
+    [("index.md", ""), ("diplomats/index.md", "diplomats/"), ("diplomats/x.md", "diplomats/x/")],
+)
+def test_page_urls(path: str, url: str) -> None:
+    assert page_url(path) == url
+
+
+def test_relative_links() -> None:
+    assert relative("diplomats/x/", "cities/y/") == "../../cities/y/"
+    assert relative("", "cities/") == "cities/"
+    assert relative("cities/", "") == "../"
+    assert relative("", "") == "./"
