@@ -7,6 +7,7 @@ a failed build leaves the previous `site/` as it was.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import subprocess
@@ -99,14 +100,32 @@ def build_site(
 
 
 def _publish(new_site: Path, site_dir: Path) -> None:
-    """Swap the finished site into place; the old one is removed only afterwards."""
-    old = None
+    """Swap the finished site into place in one step; the old one is removed afterwards.
+
+    On Linux renameat2(RENAME_EXCHANGE) swaps the two folders atomically, so at every
+    instant `site/` is either the complete old site or the complete new one. Elsewhere
+    two renames leave a moment with no `site/` (never a partial one).
+    """
+    if site_dir.exists() and _exchange(new_site, site_dir):
+        shutil.rmtree(new_site)  # now holds the old site
+        return
+    old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
     if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
         site_dir.rename(old)
     new_site.rename(site_dir)
-    if old is not None:
-        shutil.rmtree(old)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths with renameat2; False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
 
 
 def _remove_stale_staging(site_dir: Path) -> None:
@@ -116,7 +135,10 @@ def _remove_stale_staging(site_dir: Path) -> None:
 
 
 def _source_date_epoch(root: Path) -> str:
-    """Dates in the output come from the last commit, so two builds of it are identical."""
+    """Dates in the output come from the last commit, so two builds of it are identical.
+
+    Outside git, the newest data file's time stands in: still the same for the same files.
+    """
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
@@ -124,9 +146,12 @@ def _source_date_epoch(root: Path) -> str:
             ["git", "-C", str(root), "log", "-1", "--format=%ct"],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
-        return out.stdout.strip() or str(int(time.time()))
+        if out.stdout.strip():
+            return out.stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return str(int(time.time()))
+        pass
+    inputs = [p for d in ("diplomats", "cities", "content") for p in (root / d).rglob("*")]
+    return str(int(max((p.stat().st_mtime for p in inputs if p.is_file()), default=0)))
 
 
 class _Clock:

@@ -7,8 +7,10 @@ both cores; one build with an i18n plugin grows with the square of the page coun
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +32,17 @@ NAV = (
 NOT_IN_NAV = "\n".join(
     f"/{folder}/*.md\n!/{folder}/index.md" for folder in ("diplomats", "cities", "fields")
 )
+
+
+def _die_with_parent() -> None:
+    """In the child: end when the build process ends, even if it was killed.
+
+    Otherwise a killed build leaves MkDocs running, writing into a folder that the
+    next build is about to remove.
+    """
+    if sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 class MkDocsFailed(RuntimeError):
@@ -113,6 +126,7 @@ def run_builds(configs: dict[str, Path], env: dict[str, str]) -> None:
             stderr=subprocess.STDOUT,
             env={**os.environ, **env},
             text=True,
+            preexec_fn=_die_with_parent,
         )
         for lang, path in configs.items()
     }

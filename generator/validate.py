@@ -29,8 +29,14 @@ def validate(sources: Sources) -> Directory:
     cities = {c.id: c for c in _validate_all(sources.cities, SisterCity, errors)}
     diplomats = _validate_all(sources.diplomats, Diplomat, errors)
     docs = {d.path.stem: d for d in sources.diplomats}
+    # References are checked against the files that exist, valid or not, so that one
+    # broken city file is reported once, not again in every diplomat who names it.
+    known_cities = {d.path.stem for d in sources.cities}
+    raw_fields = sources.fields.data if sources.fields else None
+    known_fields = set(raw_fields) if isinstance(raw_fields, dict) else set()
     for diplomat in diplomats:
-        _check_references(diplomat, docs[diplomat.id], cities, fields, sources.photos, errors)
+        doc = docs[diplomat.id]
+        _check_references(diplomat, doc, known_cities, known_fields, sources.photos, errors)
     for city in cities.values():
         doc = next(d for d in sources.cities if d.path.stem == city.id)
         _check_city_dates(city, doc, errors)
@@ -79,8 +85,8 @@ def _shown(doc: Document) -> str:
 def _check_references(
     diplomat: Diplomat,
     doc: Document,
-    cities: dict[str, SisterCity],
-    fields: dict[str, Text],
+    cities: set[str],
+    fields: set[str],
     photos: dict,
     errors: list[DataError],
 ) -> None:
