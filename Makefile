@@ -7,7 +7,9 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site check serve test lint format golden clean chromium
+.PHONY: site check serve test bench lint format golden clean chromium
+
+N ?= 1000
 
 site: $(VENV)/.build-deps ## validate the data, then build site/ (Persian at /, English at /en/)
 	$(PY) -m generator build
@@ -21,12 +23,15 @@ serve: $(VENV)/.build-deps ## live preview on http://127.0.0.1:8000/ ; rebuilds 
 test: $(VENV)/.dev-deps chromium ## all tests, including real-browser tests in Debian's chromium
 	$(PY) -m pytest
 
+bench: $(VENV)/.dev-deps chromium ## build N synthetic diplomats (default 1000), report to bench/report-N.md
+	$(PY) -m bench.run --n $(N)
+
 lint: $(VENV)/.dev-deps
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 format: $(VENV)/.dev-deps
-	$(BIN)/ruff format generator tests
+	$(BIN)/ruff format generator tests bench
 
 golden: $(VENV)/.dev-deps ## rewrite the expected pages in tests/golden on purpose
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate all data files; write nothing")
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("--site-dir", type=Path, default=None, help="default: <root>/site")
+    build.add_argument("--timings", type=Path, default=None, help="write stage times as JSON")
     serve = commands.add_parser("serve", help="live preview: rebuild when a file changes")
     serve.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
@@ -35,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
 
             report = build_site(root, site_dir=args.site_dir)
             print(report)
+            if args.timings:
+                args.timings.write_text(json.dumps(report.seconds, indent=2), encoding="utf-8")
         elif args.command == "serve":
             from .serve import serve
 

@@ -20,7 +20,7 @@ from .i18n import LANGUAGES
 from .load import load_sources
 from .mkdocs_site import run_builds, write_configs
 from .models import Directory
-from .photos import portrait_files
+from .photos import cached_portraits
 from .render import render_language
 from .validate import validate
 from .write import collect, sync_tree
@@ -69,10 +69,9 @@ def build_site(
         public = check(root).public()
     with clock("render"):
         pages = {lang: render_language(public, lang) for lang in LANGUAGES}
-        photos: dict[str, bytes] = {}
-        for diplomat in public.diplomats:
-            if diplomat.photo:
-                photos.update(portrait_files(diplomat.id, Path(public.photos[diplomat.photo.file])))
+    with clock("photos"):
+        portraits = [(d.id, Path(public.photos[d.photo.file])) for d in public.diplomats if d.photo]
+        photos = cached_portraits(portraits, work / "cache" / "photos")
     report.pages, report.diplomats = len(pages["fa"]), len(public.diplomats)
 
     with clock("write"):

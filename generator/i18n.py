@@ -123,6 +123,7 @@ def _char_rank(ch: str) -> tuple[int, int]:
     return (3, ord(ch.casefold()[0]))
 
 
+@cache  # listings sort the same names again and again
 def persian_sort_key(text: str) -> tuple:
     """Sort key following the Persian alphabet (پ after ب, چ after ج, گ after ک, و before ه)."""
     clean = [
@@ -133,6 +134,7 @@ def persian_sort_key(text: str) -> tuple:
     return (tuple(_char_rank(ch) for ch in clean), text)
 
 
+@cache  # listings sort the same names again and again
 def english_sort_key(text: str) -> tuple:
     """Sort key for English pages: case- and accent-insensitive (Iași next to Isfahan)."""
     base = unicodedata.normalize("NFKD", text.casefold())

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -11,7 +14,10 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 # (CSS size, kinds): cards show 64 px, profiles 160 px; each also at 2x for sharp screens.
-SIZES = {64: ("webp",), 128: ("webp", "jpg"), 160: ("webp",), 320: ("webp", "jpg")}
+# WebP everywhere; one JPEG as the <img> fallback for browsers without WebP.
+SIZES = {320: ("webp", "jpg"), 160: ("webp",), 128: ("webp",), 64: ("webp",)}
+# Bump when the output of portrait_files changes, so cached results are not reused.
+PIPELINE_VERSION = b"portraits-1"
 
 
 class PhotoError(ValueError):
@@ -21,16 +27,17 @@ class PhotoError(ValueError):
 def portrait_files(diplomat_id: str, source: Path) -> dict[str, bytes]:
     """Every output file for one portrait: `photos/<id>-<size>.<ext>` → bytes."""
     image = open_portrait(source)
+    largest = ImageOps.fit(image, (max(SIZES), max(SIZES)), Image.Resampling.LANCZOS)
     out = {}
     for size, kinds in SIZES.items():
-        square = ImageOps.fit(image, (size, size), Image.Resampling.LANCZOS)
+        square = largest if size == max(SIZES) else largest.resize((size, size), Image.LANCZOS)
         for kind in kinds:
             buffer = io.BytesIO()
             # A fresh image carries no EXIF, GPS, ICC text or comments from the source.
             clean = Image.new("RGB", square.size)
             clean.paste(square)
             if kind == "webp":
-                clean.save(buffer, "WEBP", quality=80, method=4)
+                clean.save(buffer, "WEBP", quality=80, method=2)
             else:
                 clean.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
             out[f"photos/{diplomat_id}-{size}.{kind}"] = buffer.getvalue()
@@ -51,9 +58,39 @@ def open_portrait(source: Path) -> Image.Image:
                 raise PhotoError(f"photo has {probe.width}×{probe.height} pixels; too large")
             probe.verify()
         with Image.open(source) as image:
+            image.draft("RGB", (max(SIZES), max(SIZES)))  # JPEG: decode at reduced scale
             image.load()
             return ImageOps.exif_transpose(image).convert("RGB")
     except PhotoError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
         raise PhotoError(f"photo cannot be read as an image ({exc.__class__.__name__})") from None
+
+
+def cached_portraits(jobs: list[tuple[str, Path]], cache: Path) -> dict[str, bytes]:
+    """portrait_files for many people, reusing results for sources seen before.
+
+    Results are kept under `cache` by the hash of the source file, so only new or
+    changed photos are decoded and encoded again; those run on every core.
+    """
+    cache.mkdir(parents=True, exist_ok=True)
+    out: dict[str, bytes] = {}
+    todo = []
+    for diplomat_id, source in jobs:
+        key = hashlib.sha256(PIPELINE_VERSION + source.read_bytes()).hexdigest()
+        stored = sorted(cache.glob(f"{key}-*"))
+        if len(stored) == sum(len(kinds) for kinds in SIZES.values()):
+            for path in stored:
+                out[f"photos/{diplomat_id}-{path.name.split('-', 1)[1]}"] = path.read_bytes()
+        else:
+            todo.append((diplomat_id, source, key))
+    if len(todo) > 8:
+        with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            results = list(pool.map(portrait_files, [t[0] for t in todo], [t[1] for t in todo]))
+    else:
+        results = [portrait_files(t[0], t[1]) for t in todo]
+    for (diplomat_id, _, key), files in zip(todo, results, strict=True):
+        for name, data in files.items():
+            (cache / f"{key}-{name.removeprefix(f'photos/{diplomat_id}-')}").write_bytes(data)
+        out.update(files)
+    return out

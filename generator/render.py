@@ -8,10 +8,12 @@ after Markdown rendering and allow-list sanitising (`sanitize.bio_html`).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import i18n
 from .models import Directory
@@ -60,6 +62,7 @@ class Context:
         self.other = "en" if lang == "fa" else "fa"
         self.dir = i18n.DIRECTION[lang]
         self.sort_key = i18n.sort_key(lang)
+        self._cards: dict[tuple[str, str], Markup] = {}
 
     # words and numbers
     def t(self, key: str, **values: object) -> str:
@@ -92,6 +95,14 @@ class Context:
     def local(self, value: object) -> str | None:
         """The reader's language version of a Text, or None when it is missing."""
         return getattr(value, self.lang, None) if value is not None else None
+
+    def card(self, diplomat: Diplomat, link: Callable, asset: Callable) -> Markup:
+        """A person's card in listings; the same for every page at the same folder depth."""
+        key = (diplomat.id, link(""))
+        if key not in self._cards:
+            html = _env.get_template("_card.j2").render(c=self, d=diplomat, link=link, asset=asset)
+            self._cards[key] = Markup(html)  # an autoescaped template's output
+        return self._cards[key]
 
     def bio(self, diplomat: Diplomat) -> str | None:
         source = self.local(diplomat.bio)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.photos import PhotoError, open_portrait, portrait_files
+from generator.photos import PhotoError, cached_portraits, open_portrait, portrait_files
 
 
 def photo_with_gps(path: Path) -> Path:
@@ -24,7 +24,7 @@ def photo_with_gps(path: Path) -> Path:
 def test_outputs_carry_no_metadata(tmp_path: Path) -> None:
     files = portrait_files("sara", photo_with_gps(tmp_path / "in.jpg"))
     assert set(files) == {
-        "photos/sara-64.webp", "photos/sara-128.webp", "photos/sara-128.jpg",
+        "photos/sara-64.webp", "photos/sara-128.webp",
         "photos/sara-160.webp", "photos/sara-320.webp", "photos/sara-320.jpg",
     }  # fmt: skip
     for name, data in files.items():
@@ -54,3 +54,13 @@ def test_huge_pixel_counts_are_an_error_not_a_crash(tmp_path: Path) -> None:
     Image.new("1", (9000, 9000)).save(big, "PNG")  # small file, 81 million pixels
     with pytest.raises(PhotoError, match="too large"):
         open_portrait(big)
+
+
+def test_cache_gives_the_same_files_and_skips_known_sources(tmp_path: Path) -> None:
+    source = photo_with_gps(tmp_path / "in.jpg")
+    first = cached_portraits([("sara", source)], tmp_path / "cache")
+    assert first == portrait_files("sara", source)
+    stored = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").iterdir()}
+    again = cached_portraits([("reza", source)], tmp_path / "cache")
+    assert again == {k.replace("sara", "reza"): v for k, v in first.items()}
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").iterdir()} == stored

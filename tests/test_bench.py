@@ -1,0 +1,29 @@
+"""The benchmark works end to end on a small N (its targets are checked by `make bench`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.run import render_report, run
+from generator.build import check
+
+
+def test_synthetic_data_passes_the_real_contract(tmp_path: Path) -> None:
+    from bench.synthetic import make_tree
+
+    directory = check(make_tree(tmp_path / "repo", 40))
+    assert len(directory.public().diplomats) == 40
+    assert len(directory.diplomats) > 40  # some pending, suspended or withdrawn too
+
+
+def test_benchmark_smoke_run_reports_every_figure(tmp_path: Path) -> None:
+    results = run(tmp_path, 20, with_baseline=True)
+    assert results["cold"]["seconds"] > 0 and results["baseline"]["seconds"] > 0
+    assert 0 < results["cold"]["peak memory (MB)"] < 2000
+    assert {"load and validate", "render", "photos", "write"} <= set(results["cold"]["stages"])
+    assert results["profile page HTML (KB)"] > 1
+    assert results["directory download (KB)"] > results["profile page HTML (KB)"]
+    report = render_report(20, results)
+    for row in ("| full build (s) |", "| peak memory (MB) |", "| profile page HTML (KB) |",
+                "| generator share (%) |", "| speed-up over the baseline |", "Machine:"):  # fmt: skip
+        assert row in report
