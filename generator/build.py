@@ -21,7 +21,7 @@ from .load import load_sources
 from .mkdocs_site import run_builds, write_configs
 from .models import Directory
 from .photos import cached_portraits
-from .render import render_language
+from .render import Page, render_language
 from .validate import validate
 from .write import collect, sync_tree
 
@@ -49,6 +49,35 @@ class BuildReport:
         )
 
 
+@dataclass
+class Outputs:
+    """Everything a build will write, gathered and checked before anything is written."""
+
+    public: Directory
+    pages: dict[str, list[Page]]  # language -> Markdown pages for MkDocs
+    files: dict[str, bytes]  # path under the site root -> content (photos)
+
+
+def prepare(root: Path, work: Path, clock: Clock) -> Outputs:
+    """Load, validate and render; raise DataErrors before anything is written."""
+    with clock("load and validate"):
+        public = check(root).public()
+    with clock("render"):
+        pages = {lang: render_language(public, lang) for lang in LANGUAGES}
+    with clock("photos"):
+        portraits = [(d.id, Path(public.photos[d.photo.file])) for d in public.diplomats if d.photo]
+        files = cached_portraits(portraits, work / "cache" / "photos")
+    return Outputs(public, pages, files)
+
+
+def write_docs(work: Path, pages: dict[str, list[Page]]) -> int:
+    """Write each language's Markdown under work/docs/<lang>; only changed files."""
+    return sum(
+        sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in pages[lang]]))
+        for lang in LANGUAGES
+    )
+
+
 def build_site(
     root: Path,
     site_dir: Path | None = None,
@@ -63,20 +92,12 @@ def build_site(
     site_dir = (site_dir or root / "site").resolve()
     work = (work or root / "build").resolve()
     report = BuildReport(site_dir)
-    clock = _Clock(report.seconds)
+    clock = Clock(report.seconds)
 
-    with clock("load and validate"):
-        public = check(root).public()
-    with clock("render"):
-        pages = {lang: render_language(public, lang) for lang in LANGUAGES}
-    with clock("photos"):
-        portraits = [(d.id, Path(public.photos[d.photo.file])) for d in public.diplomats if d.photo]
-        photos = cached_portraits(portraits, work / "cache" / "photos")
-    report.pages, report.diplomats = len(pages["fa"]), len(public.diplomats)
-
+    outputs = prepare(root, work, clock)
+    report.pages, report.diplomats = len(outputs.pages["fa"]), len(outputs.public.diplomats)
     with clock("write"):
-        for lang in LANGUAGES:
-            sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in pages[lang]]))
+        write_docs(work, outputs.pages)
         _remove_stale_staging(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
         site_dirs = {"fa": staging / "site", "en": staging / "en"}
@@ -88,7 +109,7 @@ def build_site(
         with clock("assemble and publish"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
-            for rel, content in sorted(photos.items()):
+            for rel, content in sorted(outputs.files.items()):
                 target = new_site / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
@@ -153,11 +174,13 @@ def _source_date_epoch(root: Path) -> str:
     return str(int(max((p.stat().st_mtime for p in inputs if p.is_file()), default=0)))
 
 
-class _Clock:
+class Clock:
+    """Adds the time spent in each `with clock(name):` block to a dict."""
+
     def __init__(self, into: dict[str, float]):
         self.into = into
 
-    def __call__(self, name: str) -> _Clock:
+    def __call__(self, name: str) -> Clock:
         self.name = name
         return self
 

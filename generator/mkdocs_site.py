@@ -87,7 +87,10 @@ def mkdocs_config(
         "theme": {"language": lang, "custom_dir": str(root / "theme")},
         "nav": [{text(key, lang): path} for key, path in NAV],
         "not_in_nav": NOT_IN_NAV,
-        "extra": {"alternate": alternates},
+        "extra": {
+            "alternate": alternates,
+            "jinja_cache": str(docs_dir.parent.parent / "cache" / "jinja"),
+        },
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
     }
     if extra_javascript:

@@ -32,7 +32,7 @@ class Head(HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.html = a
-        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+        if tag == "link" and "alternate" in (a.get("rel") or "").split() and "hreflang" in a:
             self.alternates[a["hreflang"]] = a["href"]
         if tag == "a" and "md-select__link" in (a.get("class") or ""):
             self.switcher[a["hreflang"]] = a["href"]
