@@ -8,6 +8,7 @@ a failed build leaves the previous `site/` as it was.
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -63,11 +64,33 @@ def prepare(root: Path, work: Path, clock: Clock) -> Outputs:
     with clock("load and validate"):
         public = check(root).public()
     with clock("render"):
-        pages = {lang: render_language(public, lang) for lang in LANGUAGES}
+        pages = render_all(public)
     with clock("photos"):
         portraits = [(d.id, Path(public.photos[d.photo.file])) for d in public.diplomats if d.photo]
         files = cached_portraits(portraits, work / "cache" / "photos")
     return Outputs(public, pages, files)
+
+
+def render_all(public: Directory) -> dict[str, list[Page]]:
+    """Render both languages; on a large directory, one language per core."""
+    if len(public.diplomats) < PARALLEL_RENDER_FROM or (os.cpu_count() or 1) < 2:
+        return {lang: render_language(public, lang) for lang in LANGUAGES}
+    global _RENDERING
+    _RENDERING = public  # inherited by the forked workers, never pickled
+    try:
+        with multiprocessing.get_context("fork").Pool(len(LANGUAGES)) as pool:
+            return dict(zip(LANGUAGES, pool.map(_render_forked, LANGUAGES), strict=True))
+    finally:
+        _RENDERING = None
+
+
+PARALLEL_RENDER_FROM = 300  # below this, starting workers costs more than it saves
+_RENDERING: Directory | None = None
+
+
+def _render_forked(lang: str) -> list[Page]:
+    assert _RENDERING is not None
+    return render_language(_RENDERING, lang)
 
 
 def write_docs(work: Path, pages: dict[str, list[Page]]) -> int:

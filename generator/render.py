@@ -50,7 +50,13 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    auto_reload=False,  # no stat() per page; the preview calls reload_templates() instead
 )
+
+
+def reload_templates() -> None:
+    """Forget compiled templates, so that edited template files are read again."""
+    _env.cache.clear()
 
 
 class Context:

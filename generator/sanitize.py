@@ -13,11 +13,12 @@ from markupsafe import Markup
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "a", "code"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"https", "http", "mailto", "tel"}
+_MARKDOWN = markdown.Markdown(output_format="html")  # one instance, reset for each bio
 
 
 def bio_html(source: str) -> Markup:
     """Markdown → HTML that can contain no script, style, event handler or unsafe link."""
-    html = markdown.markdown(source, output_format="html")
+    html = _MARKDOWN.reset().convert(source)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

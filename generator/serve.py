@@ -23,6 +23,7 @@ from .build import Clock, prepare, write_docs
 from .errors import DataErrors
 from .i18n import LANGUAGES
 from .mkdocs_site import write_configs
+from .render import reload_templates
 from .write import sync_tree
 
 WATCHED = ("diplomats", "cities", "content", "theme", "mkdocs.yml", "generator/templates")
@@ -82,6 +83,7 @@ class Preview:
         """Regenerate and rebuild; print what happened."""
         seconds: dict[str, float] = {}
         started = time.perf_counter()
+        reload_templates()
         try:
             outputs = prepare(self.root, self.work, Clock(seconds))
         except DataErrors as exc:
