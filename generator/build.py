@@ -12,15 +12,19 @@ import shutil
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from .errors import DataError, DataErrors
 from .i18n import LANGUAGES
 from .load import load_sources
 from .mkdocs_site import run_builds, write_configs
 from .models import Directory
 from .photos import portrait_files
 from .render import render_language
+from .schema import SiteSettings
 from .validate import validate
 from .write import collect, sync_tree
 
@@ -57,7 +61,9 @@ def build_site(
 ) -> BuildReport:
     """Build the bilingual site from the data under `root` into `site_dir`.
 
-    `work` holds the generated Markdown and MkDocs configs (default `<root>/build`).
+    The site's address is `site_url`, else the environment's SITE_URL, else the one in
+    content/site.yml. `work` holds the generated Markdown and MkDocs configs (default
+    `<root>/build`).
     """
     site_dir = (site_dir or root / "site").resolve()
     work = (work or root / "build").resolve()
@@ -66,6 +72,7 @@ def build_site(
 
     with clock("load and validate"):
         public = check(root).public()
+        public = with_site_url(public, site_url or os.environ.get("SITE_URL"))
     with clock("render"):
         pages = {lang: render_language(public, lang) for lang in LANGUAGES}
         photos: dict[str, bytes] = {}
@@ -80,8 +87,7 @@ def build_site(
         _remove_stale_staging(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
         site_dirs = {"fa": staging / "site", "en": staging / "en"}
-        url = site_url if site_url is not None else os.environ.get("SITE_URL", "")
-        configs = write_configs(root, work, site_dirs, url, extra_javascript)
+        configs = write_configs(root, work, site_dirs, public.site.site_url, extra_javascript)
     try:
         with clock("mkdocs (fa and en in parallel)"):
             run_builds(configs, {"SOURCE_DATE_EPOCH": _source_date_epoch(root)})
@@ -96,6 +102,19 @@ def build_site(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+def with_site_url(directory: Directory, site_url: str | None) -> Directory:
+    """The directory with the site's address replaced by `site_url`, checked like the file's."""
+    if not site_url:
+        return directory
+    try:
+        site = SiteSettings(site_url=site_url, office_email=directory.site.office_email)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        message = first.get("ctx", {}).get("error", first["msg"])
+        raise DataErrors([DataError("SITE_URL", 0, "", str(message))]) from None
+    return replace(directory, site=site)
 
 
 def _publish(new_site: Path, site_dir: Path) -> None:

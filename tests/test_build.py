@@ -12,10 +12,11 @@ from urllib.parse import urljoin
 
 import pytest
 
-from generator.build import build_site, check
+from generator.build import build_site, check, with_site_url
+from generator.errors import DataErrors
 from generator.mkdocs_site import MkDocsFailed
 
-from .conftest import REPO, html_files, write
+from .conftest import REPO, SITE_URL, html_files, write
 
 
 class Head(HTMLParser):
@@ -91,8 +92,9 @@ def test_lang_dir_switcher_and_hreflang_point_at_the_same_page(built_site: Path)
             assert set(head.alternates) == {"fa", "en"}
         for other in ("fa", "en"):
             assert urljoin(url, head.switcher[other]) == twin[other], (url, other)
-            if other in head.alternates:
-                assert urljoin(url, head.alternates[other]) == twin[other], (url, other)
+            if other in head.alternates:  # absolute: they name the page on the public site
+                absolute = urljoin(SITE_URL, twin[other].lstrip("/"))
+                assert head.alternates[other] == absolute, (url, other)
 
 
 def test_internal_links_resolve(built_site: Path) -> None:
@@ -203,3 +205,16 @@ def test_check_command_prints_a_summary(data_tree: Path) -> None:
     assert re.fullmatch(
         r"OK: 14 diplomats \(9 published\), 19 cities, 11 activity areas\n", result.stdout
     )
+
+
+def test_site_url_is_the_files_unless_one_is_given() -> None:
+    directory = check(REPO).public()
+    assert with_site_url(directory, None).site.site_url == "https://citizen-diplomats.example.org/"
+    given = with_site_url(directory, "https://preview.example.net/isfahan")
+    assert given.site.site_url == "https://preview.example.net/isfahan/"
+    assert given.site.office_email == directory.site.office_email
+    with pytest.raises(DataErrors) as caught:
+        with_site_url(directory, "ftp://preview.example.net/")
+    assert [str(e) for e in caught.value.errors] == [
+        "SITE_URL: expected a web address starting with https://, found 'ftp://preview.example.net/'"
+    ]
