@@ -26,7 +26,8 @@ from .photos import portrait_files
 from .render import render_language
 from .schema import SiteSettings
 from .validate import validate
-from .write import collect, sync_tree
+from .vcard import vcard_files
+from .write import DuplicateOutput, collect, sync_tree
 
 
 def check(root: Path) -> Directory:
@@ -75,10 +76,7 @@ def build_site(
         public = with_site_url(public, site_url or os.environ.get("SITE_URL"))
     with clock("render"):
         pages = {lang: render_language(public, lang) for lang in LANGUAGES}
-        photos: dict[str, bytes] = {}
-        for diplomat in public.diplomats:
-            if diplomat.photo:
-                photos.update(portrait_files(diplomat.id, Path(public.photos[diplomat.photo.file])))
+        files = other_files(public)
     report.pages, report.diplomats = len(pages["fa"]), len(public.diplomats)
 
     with clock("write"):
@@ -94,14 +92,32 @@ def build_site(
         with clock("assemble and publish"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
-            for rel, content in sorted(photos.items()):
-                target = new_site / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+            _add_files(new_site, files)
             _publish(new_site, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+def other_files(public: Directory) -> dict[str, bytes]:
+    """Everything published besides the pages, by path in the site; two on one path fail."""
+    items: list[tuple[str, bytes]] = []
+    for diplomat in public.diplomats:
+        if diplomat.photo:
+            portraits = portrait_files(diplomat.id, Path(public.photos[diplomat.photo.file]))
+            items += portraits.items()
+    items += vcard_files(public).items()
+    return collect(items)
+
+
+def _add_files(site: Path, files: dict[str, bytes]) -> None:
+    """Write `files` into the built site; a file MkDocs made is never silently replaced."""
+    for rel, content in sorted(files.items()):
+        target = site / rel
+        if target.exists():
+            raise DuplicateOutput(f"{rel!r} would replace a file that MkDocs built")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 def with_site_url(directory: Directory, site_url: str | None) -> Directory:

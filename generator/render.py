@@ -13,7 +13,7 @@ from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import i18n
+from . import addresses, i18n
 from .models import Directory
 from .sanitize import bio_html
 from .schema import Diplomat, SisterCity
@@ -97,6 +97,21 @@ class Context:
         source = self.local(diplomat.bio)
         return bio_html(source) if source else None
 
+    # addresses
+    def absolute(self, url: str) -> str:
+        """The public address of `url`, a URL relative to this language's root."""
+        return addresses.absolute(self.d.site.site_url, self.lang, url)
+
+    def introduction(self, diplomat: Diplomat) -> str:
+        """A mailto: link asking the office, in the reader's language, to introduce them."""
+        name = self.local(diplomat.name)
+        url = self.absolute(addresses.profile(diplomat.id))
+        return addresses.mailto(
+            self.d.site.office_email,
+            self.t("intro_subject", name=name, id=diplomat.id),
+            self.t("intro_body", name=name, url=url),
+        )
+
     # collections, in the reader's order
     def sorted_diplomats(self, diplomats: list[Diplomat] | tuple[Diplomat, ...]) -> list[Diplomat]:
         return sorted(diplomats, key=lambda d: self.sort_key(self.local(d.name)))
@@ -135,12 +150,15 @@ def render_language(directory: Directory, lang: str) -> list[Page]:
     for diplomat in directory.diplomats:
         pages.append(
             _page(ctx, f"diplomats/{diplomat.id}.md", "profile.md.j2",
-                  title=ctx.local(diplomat.name), diplomat=diplomat)
+                  title=ctx.local(diplomat.name), diplomat=diplomat,
+                  profile_url=addresses.profile(diplomat.id),
+                  card_url=addresses.card(diplomat.id))
         )  # fmt: skip
     for city in directory.cities.values():
         pages.append(
             _page(ctx, f"cities/{city.id}.md", "city.md.j2", title=ctx.local(city.name), city=city,
-                  diplomats=ctx.sorted_diplomats(directory.diplomats_of_city(city.id)))
+                  diplomats=ctx.sorted_diplomats(directory.diplomats_of_city(city.id)),
+                  cards_url=addresses.city_cards(city.id))
         )  # fmt: skip
     for field_id, label in directory.fields.items():
         pages.append(

@@ -63,10 +63,24 @@ UI: dict[str, tuple[str, str]] = {
     "bio": ("زندگی‌نامه", "Biography"),
     "contact": ("راه‌های تماس", "Contact"),
     "no_public_contact": (
-        "این شهروند دیپلمات راه تماس عمومی اعلام نکرده است. برای ارتباط با او با ادارهٔ کل "
-        "امور بین‌الملل شهرداری اصفهان تماس بگیرید.",
-        "This citizen diplomat has not published a contact channel. To reach them, contact "
-        "the International Affairs Office of Isfahan Municipality.",
+        "این شهروند دیپلمات راه تماس عمومی اعلام نکرده است. ادارهٔ امور بین‌الملل شهرداری "
+        "اصفهان می‌تواند شما را به او معرفی کند.",
+        "This citizen diplomat has not published a contact channel. The International Affairs "
+        "Office of Isfahan Municipality can introduce you.",
+    ),
+    "intro_request": ("درخواست معرفی از ادارهٔ امور بین‌الملل", "Ask the office for an introduction"),
+    "intro_explained": (
+        "این پیوند رایانامه‌ای به ادارهٔ امور بین‌الملل شهرداری اصفهان باز می‌کند؛ اداره پیام "
+        "شما را به این شهروند دیپلمات می‌رساند و شما را با هم آشنا می‌کند.",
+        "This link opens an e-mail to the International Affairs Office of Isfahan Municipality, "
+        "which passes your message on and puts you in touch.",
+    ),
+    "intro_subject": ("درخواست معرفی به {name} ({id})", "Introduction request: {name} ({id})"),
+    "intro_body": (
+        "سلام،\n\nلطفاً مرا به {name} معرفی کنید.\nنشانی صفحهٔ او: {url}\n\n"
+        "نام من:\nسازمان یا شهر من:\nموضوع:\n",
+        "Hello,\n\nPlease introduce me to {name}.\nTheir page: {url}\n\n"
+        "My name:\nMy organisation or city:\nWhat it is about:\n",
     ),
     "bio_missing": (
         "زندگی‌نامهٔ این شهروند دیپلمات به فارسی هنوز نوشته نشده است.",
@@ -131,6 +145,25 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "field_diplomats": ("شهروند دیپلمات‌های این حوزه", "Citizen diplomats in this area"),
     "gregorian": ("میلادی", "Gregorian"),
+    # contact cards (vCard)
+    "card_member_since": (
+        "شهروند دیپلمات اصفهان از {date}",
+        "Isfahan citizen diplomat since {date}",
+    ),
+    "card_save": ("ذخیرهٔ کارت تماس", "Save the contact card"),
+    "card_no_channel": (
+        "راه تماس عمومی ندارد؛ برای معرفی به ادارهٔ امور بین‌الملل شهرداری اصفهان بنویسید: {email}",
+        "No public contact channel: for an introduction, write to the International Affairs "
+        "Office of Isfahan Municipality at {email}",
+    ),
+    "card_hint": (
+        "کارت تماس (vCard) را می‌توانید به دفترچهٔ نشانی تلفن یا رایانهٔ خود بیفزایید.",
+        "The contact card (vCard) can be added to the address book of your phone or computer.",
+    ),
+    "city_cards": (
+        "کارت تماس همهٔ این شهروند دیپلمات‌ها در یک فایل",
+        "Contact cards of all these citizen diplomats in one file",
+    ),
 }
 
 
