@@ -14,6 +14,11 @@ UI: dict[str, tuple[str, str]] = {
         "Isfahan Municipality, International Affairs Office",
     ),
     "language_name": ("فارسی", "English"),
+    "programme_name": ("برنامهٔ شهروند دیپلمات اصفهان", "Isfahan Citizen Diplomat programme"),
+    "office_name": (
+        "ادارهٔ امور بین‌الملل شهرداری اصفهان",
+        "International Affairs Office of Isfahan Municipality",
+    ),
     "nav_home": ("خانه", "Home"),
     "nav_diplomats": ("شهروند دیپلمات‌ها", "Citizen diplomats"),
     "nav_cities": ("شهرهای خواهرخوانده", "Sister cities"),
@@ -74,6 +79,10 @@ UI: dict[str, tuple[str, str]] = {
         "شما را به این شهروند دیپلمات می‌رساند و شما را با هم آشنا می‌کند.",
         "This link opens an e-mail to the International Affairs Office of Isfahan Municipality, "
         "which passes your message on and puts you in touch.",
+    ),
+    "intro_contact_type": (
+        "معرفی از طریق ادارهٔ امور بین‌الملل",
+        "Introductions through the International Affairs Office",
     ),
     "intro_subject": ("درخواست معرفی به {name} ({id})", "Introduction request: {name} ({id})"),
     "intro_body": (

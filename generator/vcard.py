@@ -12,9 +12,9 @@ import uuid
 from datetime import date
 
 from . import addresses
+from .context import Context
 from .i18n import LANGUAGES
 from .models import Directory
-from .render import Context
 from .schema import Contact, Diplomat
 
 PRODID = "-//Isfahan Citizen Diplomats//generator//EN"
