@@ -18,13 +18,16 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import DataError, DataErrors
+from .feeds import feed_files
 from .i18n import LANGUAGES
 from .load import load_sources
 from .mkdocs_site import run_builds, write_configs
 from .models import Directory
+from .opendata import open_data_files
 from .photos import portrait_files
-from .render import render_language
+from .render import page_url, render_language
 from .schema import SiteSettings
+from .sitemap import MKDOCS_SITEMAPS, discovery_files
 from .validate import validate
 from .vcard import vcard_files
 from .write import DuplicateOutput, collect, sync_tree
@@ -76,7 +79,7 @@ def build_site(
         public = with_site_url(public, site_url or os.environ.get("SITE_URL"))
     with clock("render"):
         pages = {lang: render_language(public, lang) for lang in LANGUAGES}
-        files = other_files(public)
+        files = other_files(public, [page_url(p.path) for p in pages["fa"]])
     report.pages, report.diplomats = len(pages["fa"]), len(public.diplomats)
 
     with clock("write"):
@@ -92,6 +95,8 @@ def build_site(
         with clock("assemble and publish"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
+            for own in MKDOCS_SITEMAPS:  # ours covers both languages, with alternates
+                (new_site / own).unlink(missing_ok=True)
             _add_files(new_site, files)
             _publish(new_site, site_dir)
     finally:
@@ -99,14 +104,20 @@ def build_site(
     return report
 
 
-def other_files(public: Directory) -> dict[str, bytes]:
-    """Everything published besides the pages, by path in the site; two on one path fail."""
+def other_files(public: Directory, page_urls: list[str]) -> dict[str, bytes]:
+    """Everything published besides the pages, by path in the site; two on one path fail.
+
+    `page_urls` are the pages of one language, relative to its root (both have the same).
+    """
     items: list[tuple[str, bytes]] = []
     for diplomat in public.diplomats:
         if diplomat.photo:
             portraits = portrait_files(diplomat.id, Path(public.photos[diplomat.photo.file]))
             items += portraits.items()
     items += vcard_files(public).items()
+    items += open_data_files(public).items()
+    items += feed_files(public).items()
+    items += discovery_files(public.site.site_url, page_urls).items()
     return collect(items)
 
 

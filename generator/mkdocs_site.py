@@ -25,6 +25,7 @@ NAV = (
     ("nav_about", "about.md"),
     ("nav_apply", "apply.md"),
     ("nav_privacy", "privacy.md"),
+    ("nav_open_data", "open-data.md"),
 )
 # Detail pages are reached from listings; in the nav they would be repeated on every page.
 NOT_IN_NAV = "\n".join(
@@ -74,7 +75,7 @@ def mkdocs_config(
         "theme": {"language": lang, "custom_dir": str(root / "theme")},
         "nav": [{text(key, lang): path} for key, path in NAV],
         "not_in_nav": NOT_IN_NAV,
-        "extra": {"alternate": alternates},
+        "extra": {"alternate": alternates, "feed_title": text("feed_title", lang)},
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
     }
     if extra_javascript:

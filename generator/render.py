@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import addresses, jsonld
+from . import addresses, jsonld, opendata
 from .context import Context
 from .models import Directory
+from .opendata_reference import describe, field_rows
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,26 @@ def render_language(directory: Directory, lang: str) -> list[Page]:
                   field_id=field_id,
                   diplomats=ctx.sorted_diplomats(directory.diplomats_of_field(field_id)))
         )  # fmt: skip
+    pages.append(
+        _page(ctx, "open-data.md", "opendata.md.j2", title=ctx.t("od_title"),
+              licence=opendata.LICENCE, reference=_reference(lang))
+    )  # fmt: skip
     for (name, page_lang), source in directory.pages.items():
         if page_lang == lang:
             pages.append(Page(f"{name}.md", source))
     return pages
+
+
+def _reference(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """The open-data page's field tables: meta once, then each file without it."""
+    tables = {name: field_rows(name) for name in opendata.SCHEMAS}
+    out = {"meta": [row for row in tables["diplomats"] if row[0].startswith("meta")]}
+    for name, rows in tables.items():
+        out[name] = [row for row in rows if not row[0].startswith("meta")]
+    return {
+        name: [(path, describe(path, english, lang)) for path, english in rows]
+        for name, rows in out.items()
+    }
 
 
 def _page(ctx: Context, path: str, template: str, title: str, **values: object) -> Page:
