@@ -235,3 +235,14 @@ def test_site_url_is_the_files_unless_one_is_given() -> None:
     assert [str(e) for e in caught.value.errors] == [
         "SITE_URL: expected a web address starting with https://, found 'ftp://preview.example.net/'"
     ]
+
+
+def test_two_builds_of_the_same_data_are_identical(
+    data_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Different build times: nothing published may depend on when the build ran.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build_site(data_tree, site_dir=data_tree / "one")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    build_site(data_tree, site_dir=data_tree / "two")
+    assert tree_digest(data_tree / "one") == tree_digest(data_tree / "two")
