@@ -1,8 +1,9 @@
 """The whole flow in one place: load → validate → render → write → MkDocs → publish.
 
-Everything is gathered and checked before the first file is written, and the new site
-is built in a staging folder that replaces `site/` only once it is complete: bad data or
-a failed build leaves the previous `site/` as it was.
+Everything is gathered and checked before the first file is written: the pages, and the
+other files (portraits, contact cards, open data, feeds, sitemap) as bytes by path. The
+new site is built in a staging folder, the other files are added to it, and it replaces
+`site/` only once it is complete: bad data or a failed build leaves the previous `site/`.
 """
 
 from __future__ import annotations
