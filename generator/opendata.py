@@ -120,9 +120,7 @@ def person(directory: Directory, diplomat: Diplomat) -> dict:
         "other_names": names(diplomat.name.fa, diplomat.name.en),
         "occupation": pair(diplomat.occupation),
         "biography_html": (
-            {lang: c.bio(diplomat) and str(c.bio(diplomat)) for lang, c in ctx.items()}
-            if diplomat.bio
-            else None
+            {lang: _text(c.bio(diplomat)) for lang, c in ctx.items()} if diplomat.bio else None
         ),
         "languages": list(diplomat.languages),
         "activity_areas": list(diplomat.fields),
@@ -182,6 +180,10 @@ def city(directory: Directory, town: SisterCity) -> dict:
     }  # fmt: skip
 
 
+def _text(html: object) -> str | None:
+    return str(html) if html else None
+
+
 def names(fa: str, en: str) -> list[dict]:
     """A name in both languages, as Popolo `other_names` entries."""
     return [{"name": fa, "lang": "fa", "note": "multilingual"},
@@ -210,27 +212,27 @@ CITY_COLUMNS = (
 
 def diplomats_csv(directory: Directory) -> bytes:
     """One row per approved diplomat, the same values as the JSON; lists joined with ';'."""
+    site = directory.site.site_url
     rows = []
-    for diplomat in directory.diplomats:
-        item = person(directory, diplomat)
-        occupation = item["occupation"] or {}
+    for d in directory.diplomats:
+        occupation = pair(d.occupation) or {}
         row = {
-            "id": item["id"],
-            "name_fa": diplomat.name.fa,
-            "name_en": diplomat.name.en,
+            "id": d.id,
+            "name_fa": d.name.fa,
+            "name_en": d.name.en,
             "occupation_fa": occupation.get("fa"),
             "occupation_en": occupation.get("en"),
-            "languages": item["languages"],
-            "cities": list(diplomat.cities),
-            "activity_areas": item["activity_areas"],
-            "approved_on": item["approved_on"],
-            "verified_on": item["verified_on"],
-            "image": item.get("image"),
-            "profile_fa": item["links"][0]["url"],
-            "profile_en": item["links"][1]["url"],
+            "languages": list(d.languages),
+            "cities": list(d.cities),
+            "activity_areas": list(d.fields),
+            "approved_on": d.approved_on.isoformat(),
+            "verified_on": d.verified_on.isoformat() if d.verified_on else None,
+            "image": site + addresses.portrait(d.id) if d.photo else None,
+            "profile_fa": addresses.absolute(site, "fa", addresses.profile(d.id)),
+            "profile_en": addresses.absolute(site, "en", addresses.profile(d.id)),
         }
         for kind in CONTACT_TYPES:
-            row[kind] = [c["value"] for c in item["contact_details"] if c["type"] == kind]
+            row[kind] = [c.value for c in d.public_contacts if c.type == kind]
         rows.append(row)
     return _csv(DIPLOMAT_COLUMNS, rows)
 
