@@ -1,8 +1,9 @@
 """The whole flow in one place: load → validate → render → write → MkDocs → publish.
 
-Everything is gathered and checked before the first file is written, and the new site
-is built in a staging folder that replaces `site/` only once it is complete: bad data or
-a failed build leaves the previous `site/` as it was.
+Everything is gathered and checked before the first file is written: the pages, and the
+other files (portraits, contact cards, open data, feeds, sitemap) as bytes by path. The
+new site is built in a staging folder, the other files are added to it, and it replaces
+`site/` only once it is complete: bad data or a failed build leaves the previous `site/`.
 """
 
 from __future__ import annotations
@@ -14,17 +15,25 @@ import shutil
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from .errors import DataError, DataErrors
+from .feeds import feed_files
 from .i18n import LANGUAGES
 from .load import load_sources
 from .mkdocs_site import run_builds, write_configs
 from .models import Directory
+from .opendata import open_data_files
 from .photos import cached_portraits
-from .render import Page, render_language
+from .render import Page, page_url, render_language
+from .schema import SiteSettings
+from .sitemap import MKDOCS_SITEMAPS, discovery_files
 from .validate import validate
-from .write import collect, sync_tree
+from .vcard import vcard_files
+from .write import DuplicateOutput, collect, sync_tree
 
 
 def check(root: Path) -> Directory:
@@ -56,18 +65,21 @@ class Outputs:
 
     public: Directory
     pages: dict[str, list[Page]]  # language -> Markdown pages for MkDocs
-    files: dict[str, bytes]  # path under the site root -> content (photos)
+    files: dict[str, bytes]  # path under the site root -> content (portraits, cards, data…)
 
 
-def prepare(root: Path, work: Path, clock: Clock) -> Outputs:
+def prepare(root: Path, work: Path, clock: Clock, site_url: str | None = None) -> Outputs:
     """Load, validate and render; raise DataErrors before anything is written."""
     with clock("load and validate"):
         public = check(root).public()
+        public = with_site_url(public, site_url or os.environ.get("SITE_URL"))
     with clock("render"):
         pages = render_all(public)
     with clock("photos"):
         portraits = [(d.id, Path(public.photos[d.photo.file])) for d in public.diplomats if d.photo]
-        files = cached_portraits(portraits, work / "cache" / "photos")
+        photos = cached_portraits(portraits, work / "cache" / "photos")
+    with clock("cards, open data, feeds, sitemap"):
+        files = other_files(public, photos, [page_url(p.path) for p in pages["fa"]])
     return Outputs(public, pages, files)
 
 
@@ -110,21 +122,23 @@ def build_site(
 ) -> BuildReport:
     """Build the bilingual site from the data under `root` into `site_dir`.
 
-    `work` holds the generated Markdown and MkDocs configs (default `<root>/build`).
+    The site's address is `site_url`, else the environment's SITE_URL, else the one in
+    content/site.yml. `work` holds the generated Markdown and MkDocs configs (default
+    `<root>/build`).
     """
     site_dir = (site_dir or root / "site").resolve()
     work = (work or root / "build").resolve()
     report = BuildReport(site_dir)
     clock = Clock(report.seconds)
 
-    outputs = prepare(root, work, clock)
+    outputs = prepare(root, work, clock, site_url)
     report.pages, report.diplomats = len(outputs.pages["fa"]), len(outputs.public.diplomats)
     with clock("write"):
         write_docs(work, outputs.pages)
         _remove_stale_staging(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
         site_dirs = {"fa": staging / "site", "en": staging / "en"}
-        url = site_url if site_url is not None else os.environ.get("SITE_URL", "")
+        url = outputs.public.site.site_url
         configs = write_configs(root, work, site_dirs, url, extra_javascript)
     try:
         with clock("mkdocs (fa and en in parallel)"):
@@ -132,14 +146,51 @@ def build_site(
         with clock("assemble and publish"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
-            for rel, content in sorted(outputs.files.items()):
-                target = new_site / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+            for own in MKDOCS_SITEMAPS:  # ours covers both languages, with alternates
+                (new_site / own).unlink(missing_ok=True)
+            _add_files(new_site, outputs.files)
             _publish(new_site, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+def other_files(
+    public: Directory, photos: dict[str, bytes], page_urls: list[str]
+) -> dict[str, bytes]:
+    """Everything published besides the pages, by path in the site; two on one path fail.
+
+    `page_urls` are the pages of one language, relative to its root (both have the same).
+    """
+    items: list[tuple[str, bytes]] = list(photos.items())
+    items += vcard_files(public).items()
+    items += open_data_files(public).items()
+    items += feed_files(public).items()
+    items += discovery_files(public.site.site_url, page_urls).items()
+    return collect(items)
+
+
+def _add_files(site: Path, files: dict[str, bytes]) -> None:
+    """Write `files` into the built site; a file MkDocs made is never silently replaced."""
+    for rel, content in sorted(files.items()):
+        target = site / rel
+        if target.exists():
+            raise DuplicateOutput(f"{rel!r} would replace a file that MkDocs built")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def with_site_url(directory: Directory, site_url: str | None) -> Directory:
+    """The directory with the site's address replaced by `site_url`, checked like the file's."""
+    if not site_url:
+        return directory
+    try:
+        site = SiteSettings(site_url=site_url, office_email=directory.site.office_email)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        message = first.get("ctx", {}).get("error", first["msg"])
+        raise DataErrors([DataError("SITE_URL", 0, "", str(message))]) from None
+    return replace(directory, site=site)
 
 
 def _publish(new_site: Path, site_dir: Path) -> None:

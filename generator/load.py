@@ -181,6 +181,7 @@ class Sources:
     diplomats: list[Document] = field(default_factory=list)
     cities: list[Document] = field(default_factory=list)
     fields: Document | None = None
+    site: Document | None = None
     pages: dict[tuple[str, str], str] = field(default_factory=dict)  # (name, lang) -> Markdown
     photos: dict[str, Path] = field(default_factory=dict)  # file name -> path
     errors: list[DataError] = field(default_factory=list)
@@ -210,11 +211,11 @@ def load_sources(root: Path) -> Sources:
                 )
                 continue
             _keep(load_document(path, shown), bucket, sources.errors)
-    fields_path = root / "content" / "fields.yml"
-    result = load_document(fields_path, "content/fields.yml")
-    sources.fields = result if isinstance(result, Document) else None
-    if isinstance(result, DataError):
-        sources.errors.append(result)
+    for name in ("fields", "site"):
+        result = load_document(root / "content" / f"{name}.yml", f"content/{name}.yml")
+        setattr(sources, name, result if isinstance(result, Document) else None)
+        if isinstance(result, DataError):
+            sources.errors.append(result)
     for name in CONTENT_PAGES:
         for lang in ("fa", "en"):
             path = root / "content" / f"{name}.{lang}.md"

@@ -27,6 +27,7 @@ NAV = (
     ("nav_about", "about.md"),
     ("nav_apply", "apply.md"),
     ("nav_privacy", "privacy.md"),
+    ("nav_open_data", "open-data.md"),
 )
 # Detail pages are reached from listings; in the nav they would be repeated on every page.
 NOT_IN_NAV = "\n".join(
@@ -89,6 +90,7 @@ def mkdocs_config(
         "not_in_nav": NOT_IN_NAV,
         "extra": {
             "alternate": alternates,
+            "feed_title": text("feed_title", lang),
             "jinja_cache": str(docs_dir.parent.parent / "cache" / "jinja"),
         },
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .schema import Diplomat, SisterCity, Text
+from .schema import Diplomat, SisterCity, SiteSettings, Text
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class Directory:
     fields: Mapping[str, Text]
     pages: Mapping[tuple[str, str], str] = field(default_factory=dict)
     photos: Mapping[str, str] = field(default_factory=dict)  # photo file name -> source path
+    site: SiteSettings | None = None  # content/site.yml; None only when built by hand in tests
 
     def public(self) -> Directory:
         """The directory as the public may see it: approved diplomats only.
@@ -33,6 +34,7 @@ class Directory:
             fields=self.fields,
             pages=self.pages,
             photos=MappingProxyType({k: v for k, v in self.photos.items() if k in used}),
+            site=self.site,
         )
 
     def diplomats_of_city(self, city_id: str) -> list[Diplomat]:

@@ -10,16 +10,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import i18n
+from . import addresses, jsonld, opendata
+from .context import Context
 from .models import Directory
-from .sanitize import bio_html
-from .schema import Diplomat, SisterCity
-from .ui_text import text
+from .opendata_reference import describe, field_rows
+from .schema import Diplomat
 
 
 @dataclass(frozen=True)
@@ -59,48 +58,12 @@ def reload_templates() -> None:
     _env.cache.clear()
 
 
-class Context:
-    """What templates may use for one language: the public directory and formatting helpers."""
+class PageContext(Context):
+    """Context plus what needs the template environment: cards rendered once and reused."""
 
     def __init__(self, directory: Directory, lang: str):
-        self.d = directory
-        self.lang = lang
-        self.other = "en" if lang == "fa" else "fa"
-        self.dir = i18n.DIRECTION[lang]
-        self.sort_key = i18n.sort_key(lang)
+        super().__init__(directory, lang)
         self._cards: dict[tuple[str, str], Markup] = {}
-
-    # words and numbers
-    def t(self, key: str, **values: object) -> str:
-        return text(key, self.lang).format(**values)
-
-    def num(self, value: int) -> str:
-        return i18n.number(value, self.lang)
-
-    def digits(self, value: object) -> str:
-        return i18n.digits(value, self.lang)
-
-    def people(self, n: int) -> str:
-        return self.t("people_count_one") if n == 1 else self.t("people_count", n=self.num(n))
-
-    def date(self, value: date) -> str:
-        return i18n.format_date(value, self.lang)
-
-    def gregorian(self, value: date) -> str:
-        return i18n.format_gregorian(value, self.lang)
-
-    def partial_date(self, value: str) -> str:
-        return i18n.format_partial_date(value, self.lang)
-
-    def country(self, code: str) -> str:
-        return i18n.country_name(code, self.lang)
-
-    def language(self, code: str) -> str:
-        return i18n.language_name(code, self.lang)
-
-    def local(self, value: object) -> str | None:
-        """The reader's language version of a Text, or None when it is missing."""
-        return getattr(value, self.lang, None) if value is not None else None
 
     def card(self, diplomat: Diplomat, link: Callable, asset: Callable) -> Markup:
         """A person's card in listings; the same for every page at the same folder depth."""
@@ -110,39 +73,10 @@ class Context:
             self._cards[key] = Markup(html)  # an autoescaped template's output
         return self._cards[key]
 
-    def bio(self, diplomat: Diplomat) -> str | None:
-        source = self.local(diplomat.bio)
-        return bio_html(source) if source else None
-
-    # collections, in the reader's order
-    def sorted_diplomats(self, diplomats: list[Diplomat] | tuple[Diplomat, ...]) -> list[Diplomat]:
-        return sorted(diplomats, key=lambda d: self.sort_key(self.local(d.name)))
-
-    def sorted_cities(self, ids: object = None) -> list[SisterCity]:
-        cities = (
-            [self.d.cities[i] for i in ids] if ids is not None else list(self.d.cities.values())
-        )
-        return sorted(cities, key=lambda c: self.sort_key(self.local(c.name)))
-
-    def sorted_fields(self, ids: object = None) -> list[tuple[str, str]]:
-        ids = list(ids) if ids is not None else list(self.d.fields)
-        labels = [(i, self.local(self.d.fields[i])) for i in ids]
-        return sorted(labels, key=lambda pair: self.sort_key(pair[1]))
-
-    def sorted_languages(self, codes: list[str]) -> list[tuple[str, str]]:
-        named = [(code, self.language(code)) for code in codes]
-        return sorted(named, key=lambda pair: self.sort_key(pair[1]))
-
-    def newest(self, n: int) -> list[Diplomat]:
-        return sorted(self.d.diplomats, key=lambda d: (d.approved_on, d.id), reverse=True)[:n]
-
-    def spoken_languages(self) -> set[str]:
-        return {code for d in self.d.diplomats for code in d.languages}
-
 
 def render_language(directory: Directory, lang: str) -> list[Page]:
     """Every generated page of the site in one language."""
-    ctx = Context(directory, lang)
+    ctx = PageContext(directory, lang)
     pages = [
         _page(ctx, "index.md", "home.md.j2", title=ctx.t("home_title")),
         _page(ctx, "diplomats/index.md", "directory.md.j2", title=ctx.t("directory_title")),
@@ -152,12 +86,17 @@ def render_language(directory: Directory, lang: str) -> list[Page]:
     for diplomat in directory.diplomats:
         pages.append(
             _page(ctx, f"diplomats/{diplomat.id}.md", "profile.md.j2",
-                  title=ctx.local(diplomat.name), diplomat=diplomat)
+                  title=ctx.local(diplomat.name), diplomat=diplomat,
+                  profile_url=addresses.profile(diplomat.id),
+                  card_url=addresses.card(diplomat.id),
+                  structured=jsonld.script(jsonld.person(ctx, diplomat)))
         )  # fmt: skip
     for city in directory.cities.values():
         pages.append(
             _page(ctx, f"cities/{city.id}.md", "city.md.j2", title=ctx.local(city.name), city=city,
-                  diplomats=ctx.sorted_diplomats(directory.diplomats_of_city(city.id)))
+                  diplomats=ctx.sorted_diplomats(directory.diplomats_of_city(city.id)),
+                  cards_url=addresses.city_cards(city.id),
+                  structured=jsonld.script(jsonld.city(ctx, city)))
         )  # fmt: skip
     for field_id, label in directory.fields.items():
         pages.append(
@@ -165,10 +104,26 @@ def render_language(directory: Directory, lang: str) -> list[Page]:
                   field_id=field_id,
                   diplomats=ctx.sorted_diplomats(directory.diplomats_of_field(field_id)))
         )  # fmt: skip
+    pages.append(
+        _page(ctx, "open-data.md", "opendata.md.j2", title=ctx.t("od_title"),
+              licence=opendata.LICENCE, reference=_reference(lang))
+    )  # fmt: skip
     for (name, page_lang), source in directory.pages.items():
         if page_lang == lang:
             pages.append(Page(f"{name}.md", source))
     return pages
+
+
+def _reference(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """The open-data page's field tables: meta once, then each file without it."""
+    tables = {name: field_rows(name) for name in opendata.SCHEMAS}
+    out = {"meta": [row for row in tables["diplomats"] if row[0].startswith("meta")]}
+    for name, rows in tables.items():
+        out[name] = [row for row in rows if not row[0].startswith("meta")]
+    return {
+        name: [(path, describe(path, english, lang)) for path, english in rows]
+        for name, rows in out.items()
+    }
 
 
 def _page(ctx: Context, path: str, template: str, title: str, **values: object) -> Page:

@@ -345,6 +345,30 @@ class SisterCity(FileRecord):
         return self
 
 
+# ---------------------------------------------------------------------------- the site
+
+
+def _site_address(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.query or parts.fragment:
+        raise ValueError(f"expected the address of the site's home page, found {value!r}")
+    return value if value.endswith("/") else value + "/"
+
+
+class SiteSettings(Record):
+    """`content/site.yml`: facts about the whole site, set once by the office."""
+
+    site_url: Annotated[WebUrl, AfterValidator(_site_address)]
+    """Where the Persian home page is published; sitemap, feeds and contact cards need it."""
+    office_email: Line
+    """The international-affairs office's address for introduction requests."""
+
+    @field_validator("office_email")
+    @classmethod
+    def _valid_email(cls, value: str) -> str:
+        return _normalise_contact("email", value)
+
+
 # ---------------------------------------------------------------------------- activity areas
 
 ActivityAreas = dict[Slug, Text]

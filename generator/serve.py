@@ -24,7 +24,6 @@ from .errors import DataErrors
 from .i18n import LANGUAGES
 from .mkdocs_site import write_configs
 from .render import reload_templates
-from .write import sync_tree
 
 WATCHED = ("diplomats", "cities", "content", "theme", "mkdocs.yml", "generator/templates")
 RELOAD_SCRIPT = b"""(function () {
@@ -102,8 +101,12 @@ class Preview:
             print("\n".join(failures), flush=True)
             return
         seconds["mkdocs"] = time.perf_counter() - mkdocs_started
-        photos = {k[len("photos/") :]: v for k, v in outputs.files.items()}
-        sync_tree(self.sites["fa"] / "photos", photos)
+        for rel, content in outputs.files.items():  # portraits, cards, data, feeds
+            site, inner = self.directory_for("/" + rel)
+            target = Path(site) / inner.lstrip("/")
+            if not target.is_file() or target.read_bytes() != content:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
         self.number += 1
         took = time.perf_counter() - started
         stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in seconds.items())

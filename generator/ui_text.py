@@ -14,6 +14,11 @@ UI: dict[str, tuple[str, str]] = {
         "Isfahan Municipality, International Affairs Office",
     ),
     "language_name": ("فارسی", "English"),
+    "programme_name": ("برنامهٔ شهروند دیپلمات اصفهان", "Isfahan Citizen Diplomat programme"),
+    "office_name": (
+        "ادارهٔ امور بین‌الملل شهرداری اصفهان",
+        "International Affairs Office of Isfahan Municipality",
+    ),
     "nav_home": ("خانه", "Home"),
     "nav_diplomats": ("شهروند دیپلمات‌ها", "Citizen diplomats"),
     "nav_cities": ("شهرهای خواهرخوانده", "Sister cities"),
@@ -21,6 +26,7 @@ UI: dict[str, tuple[str, str]] = {
     "nav_about": ("دربارهٔ برنامه", "About"),
     "nav_apply": ("نحوهٔ عضویت", "How to apply"),
     "nav_privacy": ("حریم خصوصی", "Privacy"),
+    "nav_open_data": ("داده‌های باز", "Open data"),
     # home
     "home_title": ("شهروند دیپلمات‌های اصفهان", "Isfahan's citizen diplomats"),
     "home_intro": (
@@ -63,10 +69,28 @@ UI: dict[str, tuple[str, str]] = {
     "bio": ("زندگی‌نامه", "Biography"),
     "contact": ("راه‌های تماس", "Contact"),
     "no_public_contact": (
-        "این شهروند دیپلمات راه تماس عمومی اعلام نکرده است. برای ارتباط با او با ادارهٔ کل "
-        "امور بین‌الملل شهرداری اصفهان تماس بگیرید.",
-        "This citizen diplomat has not published a contact channel. To reach them, contact "
-        "the International Affairs Office of Isfahan Municipality.",
+        "این شهروند دیپلمات راه تماس عمومی اعلام نکرده است. ادارهٔ امور بین‌الملل شهرداری "
+        "اصفهان می‌تواند شما را به او معرفی کند.",
+        "This citizen diplomat has not published a contact channel. The International Affairs "
+        "Office of Isfahan Municipality can introduce you.",
+    ),
+    "intro_request": ("درخواست معرفی از ادارهٔ امور بین‌الملل", "Ask the office for an introduction"),
+    "intro_explained": (
+        "این پیوند رایانامه‌ای به ادارهٔ امور بین‌الملل شهرداری اصفهان باز می‌کند؛ اداره پیام "
+        "شما را به این شهروند دیپلمات می‌رساند و شما را با هم آشنا می‌کند.",
+        "This link opens an e-mail to the International Affairs Office of Isfahan Municipality, "
+        "which passes your message on and puts you in touch.",
+    ),
+    "intro_contact_type": (
+        "معرفی از طریق ادارهٔ امور بین‌الملل",
+        "Introductions through the International Affairs Office",
+    ),
+    "intro_subject": ("درخواست معرفی به {name} ({id})", "Introduction request: {name} ({id})"),
+    "intro_body": (
+        "سلام،\n\nلطفاً مرا به {name} معرفی کنید.\nنشانی صفحهٔ او: {url}\n\n"
+        "نام من:\nسازمان یا شهر من:\nموضوع:\n",
+        "Hello,\n\nPlease introduce me to {name}.\nTheir page: {url}\n\n"
+        "My name:\nMy organisation or city:\nWhat it is about:\n",
     ),
     "bio_missing": (
         "زندگی‌نامهٔ این شهروند دیپلمات به فارسی هنوز نوشته نشده است.",
@@ -131,6 +155,169 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "field_diplomats": ("شهروند دیپلمات‌های این حوزه", "Citizen diplomats in this area"),
     "gregorian": ("میلادی", "Gregorian"),
+    # open data
+    "od_title": ("داده‌های باز", "Open data"),
+    "od_intro": (
+        "هرچه این سایت دربارهٔ شهروند دیپلمات‌ها و شهرهای خواهرخوانده نشان می‌دهد، در قالب "
+        "فایل‌هایی که نرم‌افزارها می‌توانند بخوانند هم منتشر می‌شود. در این فایل‌ها فقط همان "
+        "چیزی هست که در سایت می‌بینید: شهروند دیپلمات‌های تأییدشده و راه‌های تماسی که خودشان "
+        "با انتشارشان موافقت کرده‌اند.",
+        "Everything this site shows about citizen diplomats and sister cities is also published "
+        "as files that software can read. The files hold only what the site shows: approved "
+        "citizen diplomats, and the contact channels they agreed to publish.",
+    ),
+    "od_files": ("فایل‌ها", "Files"),
+    "od_file": ("فایل", "File"),
+    "od_contents": ("محتوا", "Contents"),
+    "od_diplomats_json": (
+        "شهروند دیپلمات‌ها، عضویتشان در برنامه و در شهرها، و حوزه‌های فعالیت (JSON)",
+        "Citizen diplomats, their memberships of the programme and of the cities, and the "
+        "activity areas (JSON)",
+    ),
+    "od_diplomats_csv": (
+        "همان شهروند دیپلمات‌ها، هر نفر در یک سطر، بدون زندگی‌نامه (CSV)",
+        "The same citizen diplomats, one row each, without biographies (CSV)",
+    ),
+    "od_cities_json": (
+        "شهرهای خواهرخوانده با موقعیت، تاریخ‌ها، تاریخچهٔ وضعیت و منابع (JSON)",
+        "Sister cities with their position, dates, status history and sources (JSON)",
+    ),
+    "od_cities_csv": (
+        "همان شهرها، هر شهر در یک سطر، بدون تاریخچه و منابع (CSV)",
+        "The same cities, one row each, without history and sources (CSV)",
+    ),
+    "od_schemas": (
+        "ساختار دقیق هر فایل JSON، به زبان JSON Schema",
+        "The exact structure of each JSON file, as a JSON Schema",
+    ),
+    "od_feed_path": ("feed.xml", "en/feed.xml"),
+    "od_feed": (
+        "خبرخوان Atom به فارسی: شهروند دیپلمات‌های تازه‌تأییدشده و تغییر وضعیت پیمان‌ها.",
+        "Atom feed in English: newly approved citizen diplomats and changes in the "
+        "partnerships' status.",
+    ),
+    "od_feed_other": ("همین خبرخوان به انگلیسی", "The same feed in Persian"),
+    "od_vcards": (
+        "کارت تماس هر شهروند دیپلمات در صفحهٔ خود اوست و کارت‌های همهٔ شهروند دیپلمات‌های هر "
+        "شهر در صفحهٔ آن شهر. از اینجا شروع کنید:",
+        "Each citizen diplomat's contact card is on their page, and the cards of all the "
+        "citizen diplomats of a city are on that city's page. Start here:",
+    ),
+    "od_sitemap": (
+        "فهرست همهٔ صفحه‌های سایت به هر دو زبان، برای موتورهای جست‌وجو",
+        "Every page of the site in both languages, for search engines",
+    ),
+    "od_licence_heading": ("پروانهٔ بهره‌برداری", "Licence"),
+    "od_licence": (
+        "این داده‌ها با پروانهٔ «کریتیو کامنز نسبت‌دادن ۴٫۰ بین‌المللی» (CC BY 4.0) منتشر "
+        "می‌شوند: می‌توانید آن‌ها را رونوشت، هم‌رسانی و دگرگون کنید و به کار ببرید، حتی برای "
+        "کار تجاری، به این شرط که منبع را با نام «{attribution}» ذکر کنید و به این صفحه "
+        "پیوند دهید.",
+        "The data are published under the Creative Commons Attribution 4.0 International "
+        "licence (CC BY 4.0): you may copy, share, adapt and use them, commercially too, as "
+        "long as you credit “{attribution}” and link to this page.",
+    ),
+    "od_licence_text": ("متن پروانه", "The licence"),
+    "od_personal": (
+        "این داده‌ها دربارهٔ آدم‌های واقعی است. هر کس با رضایت خودش در این فهرست آمده است تا "
+        "دیگران بتوانند برای پیوند با شهرهای خواهرخوانده با او تماس بگیرند. لطفاً از راه‌های "
+        "تماس برای تبلیغ یا فرستادن پیام انبوه استفاده نکنید و قانون حفاظت از داده‌های شخصیِ "
+        "جایی را که در آن هستید رعایت کنید. رونوشت‌های خود را به‌روز نگه دارید: کسی که از "
+        "برنامه بیرون می‌رود، در انتشار بعدی از این فایل‌ها هم حذف می‌شود.",
+        "These data are about real people. Each of them is listed by their own consent, so "
+        "that others can contact them about links with the sister cities. Please do not use "
+        "the contact details for advertising or mass mailings, and follow the data-protection "
+        "law where you are. Keep your copies up to date: a person who leaves the programme "
+        "disappears from these files at the next publication.",
+    ),
+    "od_format": ("قالب داده‌ها", "Format"),
+    "od_format_text": (
+        "همهٔ فایل‌ها UTF-8 اند. متنی که به دو زبان داده می‌شود، شیئی با دو کلید fa و en است؛ "
+        "زبانی که متنش هنوز نوشته نشده، null است.",
+        "All files are UTF-8. A text given in two languages is an object with the keys fa and "
+        "en; a language whose text is not written yet is null.",
+    ),
+    "od_format_dates": (
+        "تاریخ‌ها میلادی‌اند و به شکل ISO 8601 ‏(YYYY-MM-DD) نوشته می‌شوند؛ برای شهرها گاهی "
+        "فقط سال، یا سال و ماه، معلوم است.",
+        "Dates are Gregorian, written as ISO 8601 (YYYY-MM-DD); for cities sometimes only the "
+        "year, or the year and month, are known.",
+    ),
+    "od_format_ids": (
+        "شناسه‌ها همان‌هایی‌اند که در نشانی صفحه‌ها می‌آیند و تغییر نمی‌کنند.",
+        "Ids are the ones in the pages' addresses, and do not change.",
+    ),
+    "od_format_csv": (
+        "فایل‌های CSV با ویرگول لاتین (,) جدا می‌شوند (RFC 4180) و با نشانهٔ ترتیب بایت (BOM) "
+        "آغاز می‌شوند تا Excel حروف فارسی را درست نشان دهد. چند مقدار در یک خانه با «;» از هم "
+        "جدا می‌شوند. متنی که با = یا + یا - یا @ شروع شود، با یک ' در آغازش نوشته می‌شود تا "
+        "نرم‌افزارهای صفحه‌گسترده آن را فرمول حساب نکنند؛ شماره‌تلفن‌ها که با + شروع می‌شوند، "
+        "دست‌نخورده می‌مانند.",
+        "CSV files are comma-separated (RFC 4180) and begin with a byte-order mark so that "
+        "Excel shows Persian letters correctly. Several values in one cell are separated by "
+        "“;”. A text that would begin with =, +, - or @ is written with a ' in front, so "
+        "that spreadsheet programs do not take it for a formula; phone numbers, which begin "
+        "with +, are left as they are.",
+    ),
+    "od_format_popolo": (
+        "فایل‌های JSON از ساختار استاندارد Popolo پیروی می‌کنند (persons، organizations، "
+        "memberships، other_names، contact_details، links) و فیلدهایی را که این سایت لازم "
+        "دارد به آن افزوده‌اند. همهٔ فیلدها در جدول‌های زیر آمده‌اند.",
+        "The JSON files follow the shape of the Popolo standard (persons, organizations, "
+        "memberships, other_names, contact_details, links), with the fields this site needs "
+        "added. Every field is listed in the tables below.",
+    ),
+    "od_introductions": (
+        "برای تماس با شهروند دیپلماتی که راه تماس عمومی ندارد، به ادارهٔ امور بین‌الملل "
+        "بنویسید: {email}",
+        "To reach a citizen diplomat who has published no contact channel, write to the "
+        "International Affairs Office: {email}",
+    ),
+    "od_fields": ("فیلدها", "Fields"),
+    "od_field": ("فیلد", "Field"),
+    "od_description": ("توضیح", "Description"),
+    "od_meta": ("آغاز هر دو فایل JSON: ‏meta", "The start of both JSON files: meta"),
+    "od_updates": ("به‌روزرسانی", "Updates"),
+    "od_updates_text": (
+        "این فایل‌ها در هر انتشار سایت، از همان داده‌هایی که صفحه‌ها از آن‌ها ساخته می‌شوند، "
+        "از نو ساخته می‌شوند.",
+        "The files are rebuilt at every publication of the site, from the same data as the pages.",
+    ),
+    # feeds
+    "feed_title": ("شهروند دیپلمات اصفهان: تازه‌ها", "Isfahan Citizen Diplomats: what's new"),
+    "feed_subtitle": (
+        "شهروند دیپلمات‌های تازه‌تأییدشده و تغییر وضعیت پیمان‌های خواهرخواندگی اصفهان",
+        "Newly approved citizen diplomats, and changes in the status of Isfahan's sister-city "
+        "partnerships",
+    ),
+    "feed_new_diplomat": ("شهروند دیپلمات تازه: {name}", "New citizen diplomat: {name}"),
+    "feed_approved_on": ("عضو برنامه از {date}.", "Member since {date}."),
+    "feed_partnership": ("پیمان با {city}: {status}", "Partnership with {city}: {status}"),
+    "feed_category_diplomat": ("شهروند دیپلمات تازه", "New citizen diplomat"),
+    "feed_category_partnership": ("وضعیت پیمان", "Partnership status"),
+    "feed_rights": (
+        "با پروانهٔ CC BY 4.0؛ منبع: ادارهٔ امور بین‌الملل شهرداری اصفهان",
+        "CC BY 4.0; credit: International Affairs Office of Isfahan Municipality",
+    ),
+    # contact cards (vCard)
+    "card_member_since": (
+        "شهروند دیپلمات اصفهان از {date}",
+        "Isfahan citizen diplomat since {date}",
+    ),
+    "card_save": ("ذخیرهٔ کارت تماس", "Save the contact card"),
+    "card_no_channel": (
+        "راه تماس عمومی ندارد؛ برای معرفی به ادارهٔ امور بین‌الملل شهرداری اصفهان بنویسید: {email}",
+        "No public contact channel: for an introduction, write to the International Affairs "
+        "Office of Isfahan Municipality at {email}",
+    ),
+    "card_hint": (
+        "کارت تماس (vCard) را می‌توانید به دفترچهٔ نشانی تلفن یا رایانهٔ خود بیفزایید.",
+        "The contact card (vCard) can be added to the address book of your phone or computer.",
+    ),
+    "city_cards": (
+        "کارت تماس همهٔ این شهروند دیپلمات‌ها در یک فایل",
+        "Contact cards of all these citizen diplomats in one file",
+    ),
 }
 
 

@@ -17,7 +17,7 @@ from .errors import DataError, DataErrors
 from .load import Document, Loc, Sources, field_name
 from .models import Directory
 from .photos import PhotoError, open_portrait
-from .schema import SLUG, ActivityAreas, Diplomat, SisterCity, Text
+from .schema import SLUG, ActivityAreas, Diplomat, SisterCity, SiteSettings, Text
 
 _AREAS = TypeAdapter(ActivityAreas)
 
@@ -26,6 +26,7 @@ def validate(sources: Sources) -> Directory:
     """Turn loaded files into a Directory, or raise DataErrors listing every problem."""
     errors = list(sources.errors)
     fields = _validate_fields(sources.fields, errors)
+    site = _validate_site(sources.site, errors)
     cities = {c.id: c for c in _validate_all(sources.cities, SisterCity, errors)}
     diplomats = _validate_all(sources.diplomats, Diplomat, errors)
     docs = {d.path.stem: d for d in sources.diplomats}
@@ -48,6 +49,7 @@ def validate(sources: Sources) -> Directory:
         fields=MappingProxyType(dict(fields)),
         pages=MappingProxyType(dict(sources.pages)),
         photos=MappingProxyType({k: str(v) for k, v in sources.photos.items()}),
+        site=site,
     )
 
 
@@ -76,6 +78,19 @@ def _validate_fields(doc: Document | None, errors: list[DataError]) -> dict[str,
     except ValidationError as exc:
         errors.extend(from_pydantic(exc, doc, "content/fields.yml", None))
         return {}
+
+
+def _validate_site(doc: Document | None, errors: list[DataError]) -> SiteSettings | None:
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        errors.append(DataError("content/site.yml", 1, "", "expected `name: value` lines"))
+        return None
+    try:
+        return SiteSettings.model_validate(doc.data)
+    except ValidationError as exc:
+        errors.extend(from_pydantic(exc, doc, "content/site.yml", SiteSettings))
+        return None
 
 
 def _shown(doc: Document) -> str:

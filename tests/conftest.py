@@ -11,6 +11,8 @@ import pytest
 from generator.build import build_site
 
 REPO = Path(__file__).resolve().parent.parent
+# Not the address in content/site.yml, so that the tests see that an explicit one wins.
+SITE_URL = "https://diplomats.example.net/"
 DATA_DIRS = ("diplomats", "cities", "content")
 
 
@@ -42,7 +44,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample data built once into a fresh site folder; tests must not change it."""
     root = copy_data(tmp_path_factory.mktemp("built") / "repo")
     site = root / "site"
-    build_site(root, site_dir=site)
+    build_site(root, site_dir=site, site_url=SITE_URL)
     return site
 
 

@@ -12,10 +12,11 @@ from urllib.parse import urljoin
 
 import pytest
 
-from generator.build import build_site, check
+from generator.build import build_site, check, with_site_url
+from generator.errors import DataErrors
 from generator.mkdocs_site import MkDocsFailed
 
-from .conftest import REPO, html_files, write
+from .conftest import REPO, SITE_URL, html_files, write
 
 
 class Head(HTMLParser):
@@ -91,8 +92,9 @@ def test_lang_dir_switcher_and_hreflang_point_at_the_same_page(built_site: Path)
             assert set(head.alternates) == {"fa", "en"}
         for other in ("fa", "en"):
             assert urljoin(url, head.switcher[other]) == twin[other], (url, other)
-            if other in head.alternates:
-                assert urljoin(url, head.alternates[other]) == twin[other], (url, other)
+            if other in head.alternates:  # absolute: they name the page on the public site
+                absolute = urljoin(SITE_URL, twin[other].lstrip("/"))
+                assert head.alternates[other] == absolute, (url, other)
 
 
 def test_internal_links_resolve(built_site: Path) -> None:
@@ -109,21 +111,38 @@ def test_internal_links_resolve(built_site: Path) -> None:
                 assert (built_site / target.lstrip("/")).is_file(), (url, ref)
 
 
+def forms(value: str) -> set[str]:
+    """A contact value as any output might write it: as given, as digits (tel:, wa.me), in
+    Persian digits, and a user name with its @ or inside an address."""
+    found = {value}
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if value.startswith("+") and len(digits) > 6:
+        found |= {"+" + digits, digits, value.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))}
+    return found
+
+
 def test_nothing_unpublished_or_private_reaches_any_file(built_site: Path) -> None:
     directory = check(REPO)
-    secrets = []
+    secrets = set()
     for person in directory.diplomats:
         if person.status != "approved":
-            secrets += [person.name.fa, person.name.en, person.id]
-        secrets += [c.value for c in person.contacts if not c.public]
-    assert secrets
+            secrets |= {person.name.fa, person.name.en, person.id}
+            for contact in person.contacts:  # public or not: the person is not published
+                secrets |= forms(contact.value)
+        for contact in person.contacts:
+            if not contact.public:
+                secrets |= forms(contact.value)
+    assert {"arash-zhian", "dariush-kamali", "soraya-nikpour", "+61491570157"} <= secrets
+    kinds = set()
     for path in built_site.rglob("*"):
         if path.is_file():
+            kinds.add(path.suffix)
             data = path.read_bytes()
             for secret in secrets:
                 assert secret.encode() not in data, f"{secret!r} leaked into {path}"
-            for secret in secrets:
                 assert secret not in path.name
+    # the scan covered every kind of file: pages, cards, open data, feeds, sitemap, robots
+    assert {".html", ".vcf", ".json", ".csv", ".xml", ".txt"} <= kinds
 
 
 def test_no_third_party_host_is_loaded(built_site: Path) -> None:
@@ -134,7 +153,7 @@ def test_no_third_party_host_is_loaded(built_site: Path) -> None:
             r'<(?:script|link|img|source|iframe)\b[^>]*?(?:src|href|srcset)="(https?:)?//', text
         ):
             tag = match.group(0)
-            assert 'rel="alternate"' in tag or 'rel="canonical"' in tag, (page, tag)
+            assert re.search(r'rel=" ?(alternate|canonical)"', tag), (page, tag)
 
 
 def test_generated_html_is_not_mangled_by_markdown(built_site: Path) -> None:
@@ -203,3 +222,27 @@ def test_check_command_prints_a_summary(data_tree: Path) -> None:
     assert re.fullmatch(
         r"OK: 14 diplomats \(9 published\), 19 cities, 11 activity areas\n", result.stdout
     )
+
+
+def test_site_url_is_the_files_unless_one_is_given() -> None:
+    directory = check(REPO).public()
+    assert with_site_url(directory, None).site.site_url == "https://citizen-diplomats.example.org/"
+    given = with_site_url(directory, "https://preview.example.net/isfahan")
+    assert given.site.site_url == "https://preview.example.net/isfahan/"
+    assert given.site.office_email == directory.site.office_email
+    with pytest.raises(DataErrors) as caught:
+        with_site_url(directory, "ftp://preview.example.net/")
+    assert [str(e) for e in caught.value.errors] == [
+        "SITE_URL: expected a web address starting with https://, found 'ftp://preview.example.net/'"
+    ]
+
+
+def test_two_builds_of_the_same_data_are_identical(
+    data_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Different build times: nothing published may depend on when the build ran.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build_site(data_tree, site_dir=data_tree / "one")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    build_site(data_tree, site_dir=data_tree / "two")
+    assert tree_digest(data_tree / "one") == tree_digest(data_tree / "two")

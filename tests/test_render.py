@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -94,3 +96,23 @@ def test_relative_links() -> None:
     assert relative("", "cities/") == "cities/"
     assert relative("cities/", "") == "../"
     assert relative("", "") == "./"
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_every_profile_offers_an_introduction_through_the_office(pages: dict, lang: str) -> None:
+    public = check(REPO).public()
+    for person in public.diplomats:
+        text = pages[(lang, f"diplomats/{person.id}.md")]
+        (href,) = re.findall(r'href="(mailto:[^"?]*\?[^"]*)"', text.replace("&amp;", "&"))
+        link = urlsplit(href)
+        assert link.path == public.site.office_email == "international@example.org"
+        assert " " not in link.query and "+" not in link.query  # %20, never '+', in mailto
+        query = parse_qs(link.query)
+        name = getattr(person.name, lang)
+        subject = {
+            "fa": f"درخواست معرفی به {name} ({person.id})",
+            "en": f"Introduction request: {name} ({person.id})",
+        }[lang]
+        assert query["subject"] == [subject]
+        (body,) = query["body"]
+        assert name in body and f"diplomats/{person.id}/" in body and "\r\n" in body

@@ -109,3 +109,14 @@ def test_a_photo_that_is_not_an_image_is_an_error_on_its_line(data_tree: Path) -
     assert [str(e) for e in caught.value.errors] == [
         "diplomats/pic.yml:4: photo.file: photo cannot be read as an image (UnidentifiedImageError)"
     ]
+
+
+def test_site_settings_are_read_once_and_tidied(data_tree: Path) -> None:
+    write(
+        data_tree,
+        "content/site.yml",
+        "site_url: https://diplomats.example.org/isfahan\noffice_email: Office@Example.org\n",
+    )
+    site = check(data_tree).public().site
+    assert site.site_url == "https://diplomats.example.org/isfahan/"
+    assert site.office_email == "Office@example.org"
