@@ -31,7 +31,8 @@ NAV = (
 )
 # Detail pages are reached from listings; in the nav they would be repeated on every page.
 NOT_IN_NAV = "\n".join(
-    f"/{folder}/*.md\n!/{folder}/index.md" for folder in ("diplomats", "cities", "fields")
+    [f"/{folder}/*.md\n!/{folder}/index.md" for folder in ("diplomats", "cities", "fields")]
+    + ["page/"]  # the second and later pages of long listings
 )
 
 

@@ -155,6 +155,12 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "field_diplomats": ("شهروند دیپلمات‌های این حوزه", "Citizen diplomats in this area"),
     "gregorian": ("میلادی", "Gregorian"),
+    # long listings
+    "pages": ("صفحه‌های فهرست", "Pages of this list"),
+    "page_of": ("صفحهٔ {n} از {count}", "page {n} of {count}"),
+    "titled_page": ("{title}، صفحهٔ {n}", "{title}, page {n}"),
+    "previous_page": ("صفحهٔ قبل", "Previous page"),
+    "next_page": ("صفحهٔ بعد", "Next page"),
     # open data
     "od_title": ("داده‌های باز", "Open data"),
     "od_intro": (
