@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from . import shell
 from .errors import DataError, DataErrors
 from .feeds import feed_files
 from .i18n import LANGUAGES
@@ -106,11 +107,24 @@ def _render_forked(lang: str) -> list[Page]:
 
 
 def write_docs(work: Path, pages: dict[str, list[Page]]) -> int:
-    """Write each language's Markdown under work/docs/<lang>; only changed files."""
-    return sum(
-        sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in pages[lang]]))
-        for lang in LANGUAGES
-    )
+    """Write each language's Markdown for MkDocs under work/docs/<lang>; only changed files.
+
+    Profiles are not among them: MkDocs renders one shell profile and the rest are
+    stamped from it afterwards (see shell.py).
+    """
+    written = 0
+    for lang in LANGUAGES:
+        for_mkdocs, _ = shell.split(pages[lang])
+        written += sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in for_mkdocs]))
+    return written
+
+
+def stamp_profiles(sites: dict[str, Path], pages: dict[str, list[Page]]) -> None:
+    """Write every profile page into each language's built site, from its shell."""
+    for lang in LANGUAGES:
+        _, profiles = shell.split(pages[lang])
+        if profiles:
+            shell.stamp_all(sites[lang], profiles)
 
 
 def build_site(
@@ -143,6 +157,8 @@ def build_site(
     try:
         with clock("mkdocs (fa and en in parallel)"):
             run_builds(configs, {"SOURCE_DATE_EPOCH": _source_date_epoch(root)})
+        with clock("profiles from the shell"):
+            stamp_profiles(site_dirs, outputs.pages)
         with clock("assemble and publish"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
