@@ -1,51 +1,118 @@
-"""Command line: `python -m generator check | build | serve`."""
+"""Command line: `python -m generator check | build | serve | stale`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .errors import DataErrors
+from .report import FORMATS, print_findings
+
+MAX_AGE_HELP = "months after which verified_on is overdue (default: 12)"
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the process exit code."""
+    args = _parser().parse_args(argv)
+    root = args.root.resolve()
+    try:
+        return COMMANDS[args.command](root, args)
+    except DataErrors as exc:
+        form = getattr(args, "format", "text")
+        stream = sys.stdout if form == "github" else sys.stderr
+        print_findings(exc.errors, form, stream)
+        print(f"{len(exc.errors)} error(s); nothing was written.", file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+class UsageError(Exception):
+    """A command was asked for something it cannot do; the message says why."""
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the data repository")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate all data files; write nothing")
+    check = commands.add_parser("check", help="validate all data files; write nothing")
+    check.add_argument("--format", choices=FORMATS, default="text",
+                       help="github: print GitHub Actions annotations")  # fmt: skip
+    check.add_argument("--max-age-months", type=_months, default=12, help=MAX_AGE_HELP)
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("--site-dir", type=Path, default=None, help="default: <root>/site")
     serve = commands.add_parser("serve", help="live preview: rebuild when a file changes")
     serve.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args(argv)
-    root = args.root.resolve()
-    try:
-        if args.command == "check":
-            from .build import check
+    stale = commands.add_parser("stale", help="list approved people due for re-verification")
+    stale.add_argument("--max-age-months", type=_months, default=12, help=MAX_AGE_HELP)
+    return parser
 
-            directory = check(root)
-            shown = len(directory.public().diplomats)
-            print(
-                f"OK: {len(directory.diplomats)} diplomats ({shown} published), "
-                f"{len(directory.cities)} cities, {len(directory.fields)} activity areas"
-            )
-        elif args.command == "build":
-            from .build import build_site
 
-            report = build_site(root, site_dir=args.site_dir)
-            print(report)
-        elif args.command == "serve":
-            from .serve import serve
+def _months(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of months, found {text!r}")
+    return int(text)
 
-            serve(root, port=args.port)
-    except DataErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
-        print(f"{len(exc.errors)} error(s); nothing was written.", file=sys.stderr)
-        return 1
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    from .build import check_freshness
+
+    directory, _, warnings = check_freshness(root, date.today(), args.max_age_months)
+    shown = len(directory.public().diplomats)
+    print(
+        f"OK: {len(directory.diplomats)} diplomats ({shown} published), "
+        f"{len(directory.cities)} cities, {len(directory.fields)} activity areas"
+    )
+    print_findings(warnings, args.format, sys.stdout)
+    if warnings:
+        print(f"{len(warnings)} warning(s); see `python -m generator stale`.")
     return 0
 
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    print(build_site(root, site_dir=args.site_dir))
+    return 0
+
+
+def _serve(root: Path, args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(root, port=args.port)
+    return 0
+
+
+def _stale(root: Path, args: argparse.Namespace) -> int:
+    from .build import check_freshness
+    from .freshness import months_before
+
+    today = date.today()
+    _, overdue, _ = check_freshness(root, today, args.max_age_months)
+    cutoff = months_before(today, args.max_age_months).isoformat()
+    if not overdue:
+        print(f"Every approved person was verified on or after {cutoff}.")
+        return 0
+    print(f"{len(overdue)} approved people were last checked before {cutoff}:")
+    for item in overdue:
+        person = item.diplomat
+        how = "verified" if item.field == "verified_on" else "approved, never verified"
+        print(
+            f"  {item.last_checked.isoformat()} ({how})  diplomats/{person.id}.yml  "
+            f"{person.name.en} · {person.name.fa}"
+        )
+    return 0
+
+
+COMMANDS = {
+    "check": _check,
+    "build": _build,
+    "serve": _serve,
+    "stale": _stale,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -198,7 +198,8 @@ def test_a_failing_mkdocs_build_keeps_the_old_site(data_tree: Path) -> None:
 
 
 def test_check_command_prints_a_summary(data_tree: Path) -> None:
-    result = run_cli(data_tree, "check")
+    # Re-verification warnings depend on today's date; test_freshness.py covers them.
+    result = run_cli(data_tree, "check", "--max-age-months", "1200")
     assert result.returncode == 0
     assert re.fullmatch(
         r"OK: 14 diplomats \(9 published\), 19 cities, 11 activity areas\n", result.stdout
