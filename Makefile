@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site check serve test lint format golden clean chromium
+.PHONY: site check serve test lint format golden schemas clean chromium
 
 site: $(VENV)/.build-deps ## validate the data, then build site/ (Persian at /, English at /en/)
 	$(PY) -m generator build
@@ -30,6 +30,9 @@ format: $(VENV)/.dev-deps
 
 golden: $(VENV)/.dev-deps ## rewrite the expected pages in tests/golden on purpose
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
+
+schemas: $(VENV)/.build-deps ## rewrite schemas/*.schema.json (for editors) from generator/schema.py
+	$(PY) -m generator schemas
 
 clean:
 	rm -rf site build .site-staging-* .pytest_cache screenshots

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check | build | serve | stale`."""
+"""Command line: `python -m generator check | build | serve | stale | schemas`."""
 
 from __future__ import annotations
 
@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     stale = commands.add_parser("stale", help="list approved people due for re-verification")
     stale.add_argument("--max-age-months", type=_months, default=12, help=MAX_AGE_HELP)
+    schemas = commands.add_parser("schemas", help="write schemas/*.schema.json for editors")
+    schemas.add_argument("--check", action="store_true", help="only report stale files")
     return parser
 
 
@@ -107,11 +109,25 @@ def _stale(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _schemas(root: Path, args: argparse.Namespace) -> int:
+    from .json_schema import stale_schemas, write_schemas
+
+    if args.check:
+        stale = stale_schemas(root)
+        for name in stale:
+            print(f"{name} is out of date: run `make schemas`", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_schemas(root):
+        print(f"Wrote {path.relative_to(root).as_posix()}")
+    return 0
+
+
 COMMANDS = {
     "check": _check,
     "build": _build,
     "serve": _serve,
     "stale": _stale,
+    "schemas": _schemas,
 }
 
 if __name__ == "__main__":
