@@ -53,7 +53,8 @@ def _one_line(value: str) -> str:
 def _iso_date(value: object) -> object:
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    # [0-9], not \d: \d matches Persian digits too, and int() reads them as a year.
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         raise ValueError(f"expected a date written YYYY-MM-DD, found {value!r}")
     try:
         parsed = date.fromisoformat(value)
@@ -74,7 +75,7 @@ def _not_jalali(year: int, text: str) -> None:
 
 def _partial_date(value: object) -> str:
     text = str(value)
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
     if not match:
         raise ValueError(f"expected a date written YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
     year, month, day = (int(g) if g else None for g in match.groups())
