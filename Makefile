@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site check serve test lint format golden schemas clean chromium
+.PHONY: site check serve test lint format golden schemas new-diplomat new-city clean chromium
 
 site: $(VENV)/.build-deps ## validate the data, then build site/ (Persian at /, English at /en/)
 	$(PY) -m generator build
@@ -30,6 +30,14 @@ format: $(VENV)/.dev-deps
 
 golden: $(VENV)/.dev-deps ## rewrite the expected pages in tests/golden on purpose
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
+
+new-diplomat: $(VENV)/.build-deps ## write diplomats/$(ID).yml to fill in: make new-diplomat ID=sara-ahmadi
+	@test -n "$(ID)" || { echo "usage: make new-diplomat ID=sara-ahmadi" >&2; exit 2; }
+	$(PY) -m generator new diplomat '$(ID)'
+
+new-city: $(VENV)/.build-deps ## write cities/$(ID).yml to fill in: make new-city ID=paris
+	@test -n "$(ID)" || { echo "usage: make new-city ID=paris" >&2; exit 2; }
+	$(PY) -m generator new city '$(ID)'
 
 schemas: $(VENV)/.build-deps ## rewrite schemas/*.schema.json (for editors) from generator/schema.py
 	$(PY) -m generator schemas

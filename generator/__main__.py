@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check | build | serve | stale | schemas`."""
+"""Command line: `python -m generator check | build | serve | stale | new | schemas`."""
 
 from __future__ import annotations
 
@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     stale = commands.add_parser("stale", help="list approved people due for re-verification")
     stale.add_argument("--max-age-months", type=_months, default=12, help=MAX_AGE_HELP)
+    new = commands.add_parser("new", help="write a new data file to fill in, status pending")
+    new.add_argument("kind", choices=("diplomat", "city"))
+    new.add_argument("id", help="the file name without .yml, e.g. sara-ahmadi")
     schemas = commands.add_parser("schemas", help="write schemas/*.schema.json for editors")
     schemas.add_argument("--check", action="store_true", help="only report stale files")
     return parser
@@ -109,6 +112,17 @@ def _stale(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(root: Path, args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_file
+
+    try:
+        path = new_file(root, args.kind, args.id)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Wrote {path.relative_to(root).as_posix()}: fill it in, then run `make check`.")
+    return 0
+
+
 def _schemas(root: Path, args: argparse.Namespace) -> int:
     from .json_schema import stale_schemas, write_schemas
 
@@ -127,6 +141,7 @@ COMMANDS = {
     "build": _build,
     "serve": _serve,
     "stale": _stale,
+    "new": _new,
     "schemas": _schemas,
 }
 
