@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check | build | serve | stale | new | schemas`."""
+"""Command line: `python -m generator check | build | serve | stale | new | diff | schemas`."""
 
 from __future__ import annotations
 
@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a new data file to fill in, status pending")
     new.add_argument("kind", choices=("diplomat", "city"))
     new.add_argument("id", help="the file name without .yml, e.g. sara-ahmadi")
+    diff = commands.add_parser("diff", help="summarise the data changes since a git ref")
+    diff.add_argument("base", help="the git ref to compare with, e.g. origin/main")
+    diff.add_argument("--head", default=None, help="a git ref; default: the working tree")
     schemas = commands.add_parser("schemas", help="write schemas/*.schema.json for editors")
     schemas.add_argument("--check", action="store_true", help="only report stale files")
     return parser
@@ -123,6 +126,18 @@ def _new(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(root: Path, args: argparse.Namespace) -> int:
+    from .diff import GitError, compare_refs
+    from .diff_text import summary
+
+    try:
+        changes = compare_refs(root, args.base, args.head)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+    print(summary(changes, args.base, args.head), end="")
+    return 0
+
+
 def _schemas(root: Path, args: argparse.Namespace) -> int:
     from .json_schema import stale_schemas, write_schemas
 
@@ -142,6 +157,7 @@ COMMANDS = {
     "serve": _serve,
     "stale": _stale,
     "new": _new,
+    "diff": _diff,
     "schemas": _schemas,
 }
 
