@@ -12,8 +12,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 site: $(VENV)/.build-deps ## validate the data, then build site/ (Persian at /, English at /en/)
 	$(PY) -m generator build
 
-check: $(VENV)/.build-deps ## validate the data only; writes nothing
-	$(PY) -m generator check
+check: $(VENV)/.build-deps ## validate the data only; writes nothing (CI: CHECK_ARGS="--format github")
+	$(PY) -m generator check $(CHECK_ARGS)
 
 serve: $(VENV)/.build-deps ## live preview on http://127.0.0.1:8000/ ; rebuilds when a file is saved
 	$(PY) -m generator serve
