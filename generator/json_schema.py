@@ -7,6 +7,10 @@ in the repository no longer match the models.
 
 The schemas describe a file as `load.py` reads it, where numbers are text; an editor
 reads `48.85` as a number, so both are allowed where the model takes a number.
+
+They are written in JSON Schema draft 7, the version YAML language servers have long
+supported; pydantic writes 2020-12, whose only feature used here, `prefixItems` (for
+`coordinates`), is rewritten as draft 7's `items` list.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from pydantic_core import core_schema
 from .schema import ActivityAreas, Diplomat, SisterCity
 
 SCHEMA_DIR = "schemas"
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
+DIALECT = "http://json-schema.org/draft-07/schema#"
 TITLES = {
     "diplomat": "A citizen diplomat: diplomats/<id>.yml",
     "city": "A sister city: cities/<id>.yml",
@@ -65,6 +69,21 @@ def integers_below(limit: int) -> str:
     return "|".join(options)
 
 
+def as_draft_7(node: object) -> object:
+    """The schema with 2020-12's `prefixItems` written as draft 7's `items` list."""
+    if isinstance(node, list):
+        return [as_draft_7(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: as_draft_7(value) for key, value in node.items()}
+    if "prefixItems" in out:
+        if "items" in out:
+            raise ValueError("cannot write both prefixItems and items in draft 7")
+        out["items"] = out.pop("prefixItems")
+        out["additionalItems"] = False
+    return out
+
+
 def json_schemas() -> dict[str, dict]:
     """The schema of each kind of data file, by name (`diplomat`, `city`, `fields`)."""
     out = {}
@@ -73,7 +92,7 @@ def json_schemas() -> dict[str, dict]:
             body = model.model_json_schema(schema_generator=_NumbersAsText)
         else:
             body = TypeAdapter(model).json_schema(schema_generator=_NumbersAsText)
-        out[name] = {"$schema": DIALECT, **body}
+        out[name] = {"$schema": DIALECT, **as_draft_7(body)}
         out[name]["title"] = TITLES[name]
     return out
 

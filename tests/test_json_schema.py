@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft7Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
 from generator.json_schema import decimal_pattern, integers_below, schema_files, stale_schemas
@@ -31,10 +31,10 @@ NOT_EXPRESSIBLE = {
 }
 
 
-def validator(name: str) -> Draft202012Validator:
+def validator(name: str) -> Draft7Validator:
     schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema, format_checker=FormatChecker())
 
 
 def loaded(path: Path) -> Document:
@@ -134,6 +134,30 @@ def test_values_typed_by_an_editor_are_accepted_too() -> None:
     assert list(validator("city").iter_errors(city)) == []
     city["coordinates"] = [48.85, 200]
     assert [e.json_path for e in validator("city").iter_errors(city)] == ["$.coordinates[1]"]
+    city["coordinates"] = [48.85, 2.35, 0]
+    assert {e.validator for e in validator("city").iter_errors(city)} == {
+        "maxItems",
+        "additionalItems",
+    }
+
+
+LATER_KEYWORDS = {"prefixItems", "$anchor", "$dynamicRef", "dependentSchemas",
+                  "dependentRequired", "unevaluatedItems", "unevaluatedProperties"}  # fmt: skip
+
+
+def keywords(node: object) -> set[str]:
+    if isinstance(node, list):
+        return set().union(*map(keywords, node)) if node else set()
+    if isinstance(node, dict):
+        return set(node) | set().union(*map(keywords, node.values()))
+    return set()
+
+
+@pytest.mark.parametrize("name", ["diplomat", "city", "fields"])
+def test_the_schemas_are_draft_7_for_every_editor(name: str) -> None:
+    schema = validator(name).schema
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert not keywords(schema) & LATER_KEYWORDS
 
 
 @pytest.mark.parametrize("limit", [1, 7, 10, 90, 100, 180, 1000])
