@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site check serve test lint format golden schemas new-diplomat new-city clean chromium
+.PHONY: site check serve stale test lint format golden schemas new-diplomat new-city clean chromium
 
 site: $(VENV)/.build-deps ## validate the data, then build site/ (Persian at /, English at /en/)
 	$(PY) -m generator build
@@ -17,6 +17,9 @@ check: $(VENV)/.build-deps ## validate the data only; writes nothing (CI: CHECK_
 
 serve: $(VENV)/.build-deps ## live preview on http://127.0.0.1:8000/ ; rebuilds when a file is saved
 	$(PY) -m generator serve
+
+stale: $(VENV)/.build-deps ## list approved people whose details are due for re-verification
+	$(PY) -m generator stale
 
 test: $(VENV)/.dev-deps chromium ## all tests, including real-browser tests in Debian's chromium
 	$(PY) -m pytest
