@@ -55,7 +55,8 @@ def test_saving_a_yaml_file_updates_the_served_page(data_tree: Path) -> None:
             encoding="utf-8",
         )
         assert wait_for(lambda: "Omid Farahani-Renamed" in fetch(page), 60)
-        assert fetch(f"{base}/__build") != build
+        # The counter moves just after the new site is swapped in: wait for it too.
+        assert wait_for(lambda: fetch(f"{base}/__build") != build, 10)
     finally:
         server.terminate()
         server.wait(timeout=10)
