@@ -8,9 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from .errors import DataErrors
+from .freshness import DEFAULT_MAX_AGE_MONTHS
 from .report import FORMATS, print_findings
-
-MAX_AGE_HELP = "months after which verified_on is overdue (default: 12)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,13 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate all data files; write nothing")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="github: print GitHub Actions annotations")  # fmt: skip
-    check.add_argument("--max-age-months", type=_months, default=12, help=MAX_AGE_HELP)
+    _max_age_option(check)
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("--site-dir", type=Path, default=None, help="default: <root>/site")
     serve = commands.add_parser("serve", help="live preview: rebuild when a file changes")
     serve.add_argument("--port", type=int, default=8000)
     stale = commands.add_parser("stale", help="list approved people due for re-verification")
-    stale.add_argument("--max-age-months", type=_months, default=12, help=MAX_AGE_HELP)
+    _max_age_option(stale)
     new = commands.add_parser("new", help="write a new data file to fill in, status pending")
     new.add_argument("kind", choices=("diplomat", "city"))
     new.add_argument("id", help="the file name without .yml, e.g. sara-ahmadi")
@@ -57,6 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     schemas = commands.add_parser("schemas", help="write schemas/*.schema.json for editors")
     schemas.add_argument("--check", action="store_true", help="only report stale files")
     return parser
+
+
+def _max_age_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--max-age-months",
+        type=_months,
+        default=DEFAULT_MAX_AGE_MONTHS,
+        help=f"months after which verified_on is overdue (default: {DEFAULT_MAX_AGE_MONTHS})",
+    )
 
 
 def _months(text: str) -> int:
