@@ -16,13 +16,15 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from . import shell
-from .errors import DataError, DataErrors
+from .errors import DataError, DataErrors, DataWarning
 from .feeds import feed_files
+from .freshness import Overdue, as_warnings, overdue
 from .i18n import LANGUAGES
 from .load import load_sources
 from .mkdocs_site import run_builds, write_configs
@@ -40,6 +42,16 @@ from .write import DuplicateOutput, collect, sync_tree
 def check(root: Path) -> Directory:
     """Load and validate every data file under `root`; raise DataErrors on any problem."""
     return validate(load_sources(root))
+
+
+def check_freshness(
+    root: Path, today: date, max_age_months: int
+) -> tuple[Directory, list[Overdue], list[DataWarning]]:
+    """`check`, plus who is overdue for re-verification and a warning for each of them."""
+    sources = load_sources(root)
+    directory = validate(sources)
+    items = overdue(directory, today, max_age_months)
+    return directory, items, as_warnings(items, sources.diplomats, max_age_months)
 
 
 @dataclass

@@ -55,8 +55,7 @@ def test_saving_a_yaml_file_updates_the_served_page(data_tree: Path) -> None:
             encoding="utf-8",
         )
         assert wait_for(lambda: "Omid Farahani-Renamed" in fetch(page), 60)
-        # The new site is in place a moment before the counter moves (build_site returns
-        # after the swap): the page's script polls, and so does this test.
+        # The counter moves just after the new site is swapped in: wait for it too.
         assert wait_for(lambda: fetch(f"{base}/__build") != build, 10)
     finally:
         server.terminate()
