@@ -1,4 +1,4 @@
-"""The whole flow in one place: load → validate → render → write → MkDocs → publish.
+"""The whole flow in one place: load → validate → render → write → MkDocs → index → publish.
 
 Everything is gathered and checked before the first file is written, and the new site
 is built in a staging folder that replaces `site/` only once it is complete: bad data or
@@ -15,12 +15,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .facets import FACET_FILE, facet_json
 from .i18n import LANGUAGES
 from .load import load_sources
 from .mkdocs_site import run_builds, write_configs
 from .models import Directory
 from .photos import portrait_files
 from .render import render_language
+from .search_index import index_site
 from .validate import validate
 from .write import collect, sync_tree
 
@@ -68,10 +70,11 @@ def build_site(
         public = check(root).public()
     with clock("render"):
         pages = {lang: render_language(public, lang) for lang in LANGUAGES}
-        photos: dict[str, bytes] = {}
+        # Files both languages share, written once at the root of the site.
+        shared: dict[str, bytes] = {FACET_FILE: facet_json(public)}
         for diplomat in public.diplomats:
             if diplomat.photo:
-                photos.update(portrait_files(diplomat.id, Path(public.photos[diplomat.photo.file])))
+                shared.update(portrait_files(diplomat.id, Path(public.photos[diplomat.photo.file])))
     report.pages, report.diplomats = len(pages["fa"]), len(public.diplomats)
 
     with clock("write"):
@@ -85,13 +88,16 @@ def build_site(
     try:
         with clock("mkdocs (fa and en in parallel)"):
             run_builds(configs, {"SOURCE_DATE_EPOCH": _source_date_epoch(root)})
-        with clock("assemble and publish"):
+        with clock("assemble"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
-            for rel, content in sorted(photos.items()):
+            for rel, content in sorted(shared.items()):
                 target = new_site / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
+        with clock("search index"):
+            index_site(new_site)
+        with clock("publish"):
             _publish(new_site, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -27,8 +27,21 @@ NAV = (
     ("nav_privacy", "privacy.md"),
 )
 # Detail pages are reached from listings; in the nav they would be repeated on every page.
-NOT_IN_NAV = "\n".join(
-    f"/{folder}/*.md\n!/{folder}/index.md" for folder in ("diplomats", "cities", "fields")
+NOT_IN_NAV = (
+    "\n".join(
+        f"/{folder}/*.md\n!/{folder}/index.md" for folder in ("diplomats", "cities", "fields")
+    )
+    + "\n/languages/*.md"
+)  # languages are reached from the directory and the home page
+
+
+# The site's own scripts (theme/assets/javascripts), on every page; each does nothing on a
+# page without its element. Listed here, not in mkdocs.yml, because a config's list would
+# replace, not extend, the inherited one.
+SCRIPTS = (
+    "assets/javascripts/normalise.js",
+    "assets/javascripts/search.js",
+    "assets/javascripts/facets.js",
 )
 
 
@@ -76,9 +89,8 @@ def mkdocs_config(
         "not_in_nav": NOT_IN_NAV,
         "extra": {"alternate": alternates},
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        "extra_javascript": [*SCRIPTS, *extra_javascript],
     }
-    if extra_javascript:
-        config["extra_javascript"] = list(extra_javascript)
     return config
 
 

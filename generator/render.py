@@ -17,6 +17,7 @@ from . import i18n
 from .models import Directory
 from .sanitize import bio_html
 from .schema import Diplomat, SisterCity
+from .search_text import plain_text, search_terms
 from .ui_text import text
 
 
@@ -116,11 +117,50 @@ class Context:
         named = [(code, self.language(code)) for code in codes]
         return sorted(named, key=lambda pair: self.sort_key(pair[1]))
 
+    def facet(self, name: str) -> list[tuple[str, str, int]]:
+        """(value, label, number of people) of one facet, in the reader's order, without
+        values nobody has: name is "cities", "fields" or "languages"."""
+        if name == "cities":
+            pairs = [(city.id, self.local(city.name)) for city in self.sorted_cities()]
+            people = self.d.diplomats_of_city
+        elif name == "fields":
+            pairs, people = self.sorted_fields(), self.d.diplomats_of_field
+        else:
+            pairs, people = (
+                self.sorted_languages(self.spoken_languages()),
+                self.d.diplomats_speaking,
+            )
+        counted = [(value, label, len(people(value))) for value, label in pairs]
+        return [item for item in counted if item[2]]
+
     def newest(self, n: int) -> list[Diplomat]:
         return sorted(self.d.diplomats, key=lambda d: (d.approved_on, d.id), reverse=True)[:n]
 
-    def spoken_languages(self) -> set[str]:
-        return {code for d in self.d.diplomats for code in d.languages}
+    def spoken_languages(self) -> list[str]:
+        return self.d.spoken_languages()
+
+    # search
+    def search_terms(self, d: Diplomat) -> str:
+        """Hidden words that make the profile findable however a query is typed, and in
+        the other language: see search_text.py."""
+        other = self.other
+        fields = [self.d.fields[f] for f in d.fields]
+        cities = [self.d.cities[c].name for c in d.cities]
+        shown = [d.name.fa, d.name.en, self.local(d.occupation) or "", self.date(d.approved_on)]
+        shown += [self.local(n) for n in cities] + [self.local(t) for t in fields]
+        shown += [self.language(code) for code in d.languages]
+        if self.lang == "fa":
+            shown.append(self.gregorian(d.approved_on))
+        if d.verified_on:
+            shown.append(self.date(d.verified_on))
+        bio = self.bio(d)
+        if bio:
+            shown.append(plain_text(bio))
+        shown += [self.digits(c.value) for c in d.public_contacts]
+        unseen = [getattr(d.occupation, other) or ""] if d.occupation else []
+        unseen += [getattr(n, other) for n in cities] + [getattr(t, other) for t in fields]
+        unseen += [i18n.language_name(code, other) for code in d.languages]
+        return search_terms(shown, unseen)
 
 
 def render_language(directory: Directory, lang: str) -> list[Page]:
@@ -147,6 +187,15 @@ def render_language(directory: Directory, lang: str) -> list[Page]:
             _page(ctx, f"fields/{field_id}.md", "field.md.j2", title=ctx.local(label),
                   field_id=field_id,
                   diplomats=ctx.sorted_diplomats(directory.diplomats_of_field(field_id)))
+        )  # fmt: skip
+    pages.append(
+        _page(ctx, "languages/index.md", "languages.md.j2", title=ctx.t("languages_title"))
+    )
+    for code in directory.spoken_languages():
+        pages.append(
+            _page(ctx, f"languages/{code}.md", "language.md.j2",
+                  title=ctx.t("language_title", language=ctx.language(code)), code=code,
+                  diplomats=ctx.sorted_diplomats(directory.diplomats_speaking(code)))
         )  # fmt: skip
     for (name, page_lang), source in directory.pages.items():
         if page_lang == lang:

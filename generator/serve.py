@@ -16,6 +16,7 @@ from pathlib import Path
 from .build import build_site
 from .errors import DataErrors
 from .mkdocs_site import MkDocsFailed
+from .search_index import SearchIndexFailed
 
 WATCHED = ("diplomats", "cities", "content", "theme", "mkdocs.yml", "generator/templates")
 RELOAD_SCRIPT = b"""(function () {
@@ -54,7 +55,7 @@ def serve(root: Path, port: int = 8000) -> None:
             print("\n".join(str(e) for e in exc.errors), flush=True)
             print(f"{len(exc.errors)} error(s); still showing the last good build.", flush=True)
             return
-        except MkDocsFailed as exc:
+        except (MkDocsFailed, SearchIndexFailed) as exc:
             print(exc, flush=True)
             return
         state["build"] += 1

@@ -130,6 +130,31 @@ UI: dict[str, tuple[str, str]] = {
         "Citizen diplomats by the area they work in.",
     ),
     "field_diplomats": ("شهروند دیپلمات‌های این حوزه", "Citizen diplomats in this area"),
+    # spoken languages
+    "languages_title": ("زبان‌های شهروند دیپلمات‌ها", "Languages spoken"),
+    "languages_intro": (
+        "شهروند دیپلمات‌ها بر اساس زبان‌هایی که به آن‌ها سخن می‌گویند.",
+        "Citizen diplomats by the languages they speak.",
+    ),
+    "language_title": ("آشنا به زبان {language}", "Who speaks {language}"),
+    "language_diplomats": (
+        "شهروند دیپلمات‌هایی که به این زبان سخن می‌گویند",
+        "Citizen diplomats who speak this language",
+    ),
+    "browse_by_language": ("بر اساس زبان", "By language"),
+    # search and facets (the browser shows these; see theme/assets/javascripts)
+    "search_label": ("جست‌وجو در شهروند دیپلمات‌ها", "Search the citizen diplomats"),
+    "search_placeholder": (
+        "نام، پیشه، شهر یا زبان را بنویسید",
+        "Type a name, occupation, city or language",
+    ),
+    "filter_heading": ("محدود کردن فهرست", "Narrow the list"),
+    "filter_city": ("شهر خواهرخوانده", "Sister city"),
+    "filter_field": ("حوزهٔ فعالیت", "Activity area"),
+    "filter_language": ("زبان", "Language"),
+    "filter_any": ("همه", "Any"),
+    "filter_reset": ("نمایش همه", "Show everyone"),
+    "filter_none": ("کسی با این ترکیب پیدا نشد.", "Nobody matches this combination."),
     "gregorian": ("میلادی", "Gregorian"),
 }
 
