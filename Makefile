@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site check serve test lint format golden clean chromium
+.PHONY: site check serve test lint format golden bench clean chromium
 
 site: $(VENV)/.build-deps ## validate the data, then build site/ (Persian at /, English at /en/)
 	$(PY) -m generator build
@@ -22,14 +22,18 @@ test: $(VENV)/.dev-deps chromium ## all tests, including real-browser tests in D
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev-deps
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 format: $(VENV)/.dev-deps
-	$(BIN)/ruff format generator tests
+	$(BIN)/ruff format generator tests bench
 
 golden: $(VENV)/.dev-deps ## rewrite the expected pages in tests/golden on purpose
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
+
+PEOPLE ?= 10000
+bench: $(VENV)/.dev-deps chromium ## build $(PEOPLE) synthetic diplomats; report search bytes and facet size
+	$(PY) -m bench.search_size --people $(PEOPLE)
 
 clean:
 	rm -rf site build .site-staging-* .pytest_cache screenshots
