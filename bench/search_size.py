@@ -92,6 +92,7 @@ def main() -> None:
         ("/en/", person.name.en),  # a full English name
         ("/en/", person.name.fa),  # the Persian name in the English search
     ]
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
