@@ -61,6 +61,7 @@ class Context:
         self.other = "en" if lang == "fa" else "fa"
         self.dir = i18n.DIRECTION[lang]
         self.sort_key = i18n.sort_key(lang)
+        self._bios: dict[str, str | None] = {}
 
     # words and numbers
     def t(self, key: str, **values: object) -> str:
@@ -95,8 +96,11 @@ class Context:
         return getattr(value, self.lang, None) if value is not None else None
 
     def bio(self, diplomat: Diplomat) -> str | None:
-        source = self.local(diplomat.bio)
-        return bio_html(source) if source else None
+        # Asked for twice per profile (the page and its search words): render it once.
+        if diplomat.id not in self._bios:
+            source = self.local(diplomat.bio)
+            self._bios[diplomat.id] = bio_html(source) if source else None
+        return self._bios[diplomat.id]
 
     # collections, in the reader's order
     def sorted_diplomats(self, diplomats: list[Diplomat] | tuple[Diplomat, ...]) -> list[Diplomat]:

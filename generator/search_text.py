@@ -13,6 +13,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Letters that Arabic keyboards type and Persian writes differently, alef and heh variants.
 _LETTERS = {
@@ -24,6 +25,7 @@ _FOLD = str.maketrans({**_LETTERS, **_DIGITS})
 _TAG = re.compile(r"<[^>]+>")
 
 
+@lru_cache(maxsize=1 << 16)  # the same words recur on thousands of profiles
 def normalise(text: str) -> str:
     """One form for every way of typing a word: the index and the queries both go through it.
 
