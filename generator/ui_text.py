@@ -148,6 +148,8 @@ UI: dict[str, tuple[str, str]] = {
         "نام، پیشه، شهر یا زبان را بنویسید",
         "Type a name, occupation, city or language",
     ),
+    "search_searching": ("در حال جست‌وجو…", "Searching…"),
+    "search_none": ("کسی با این جست‌وجو پیدا نشد.", "Nobody matches this search."),
     "filter_heading": ("محدود کردن فهرست", "Narrow the list"),
     "filter_city": ("شهر خواهرخوانده", "Sister city"),
     "filter_field": ("حوزهٔ فعالیت", "Activity area"),

@@ -89,7 +89,7 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser, base_url: str) -> Iterator[object]:
-    context = browser.new_context(base_url=base_url)
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 3000})
     page = context.new_page()
     page.csp_violations = []
     page.on(
@@ -103,19 +103,15 @@ def page(browser, base_url: str) -> Iterator[object]:
 def search(page, path: str, query: str) -> list[str]:
     """Type `query` into the search box of `path`; return the ids of the results shown."""
     page.goto(path)
-    box = page.locator(".pagefind-ui__search-input")
-    box.fill(query)
-    # Done when the message names the query and is not "Searching for …...",
-    # and every result shown has loaded.
+    page.locator(".cd-search__input").fill(query)
+    # search.js marks the box with the query once its results are listed; each result's
+    # details load when it scrolls into view, and the viewport is tall enough for all.
     page.wait_for_function(
-        """q => {
-          const m = document.querySelector('.pagefind-ui__message')?.textContent || '';
-          return m.includes(q) && !m.endsWith('...')
-            && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading');
-        }""",
+        """q => document.querySelector('[data-cd-search]').dataset.searched === q
+            && !document.querySelector('.cd-search__result--loading')""",
         arg=query,
     )
-    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("as => as.map(a => a.href)")
+    hrefs = page.locator(".cd-search__name").evaluate_all("as => as.map(a => a.href)")
     return [href.rstrip("/").rsplit("/", 1)[1] for href in hrefs]
 
 
@@ -170,34 +166,56 @@ def test_people_not_approved_are_not_found(page) -> None:
 
 def test_results_show_name_occupation_and_cities(page) -> None:
     search(page, "/diplomats/", "مهدیه")
-    result = page.locator(".pagefind-ui__result").first.inner_text()
+    result = page.locator(".cd-search__result").first.inner_text()
     mahdieh = PEOPLE["mahdieh-hosseinzadeh"]
-    assert mahdieh.name.fa in result and mahdieh.occupation.fa in result
-    assert PUBLIC.cities["freiburg"].name.fa in result
-    assert text("occupation", "fa") in result
+    assert [line for line in result.splitlines() if line] == [
+        mahdieh.name.fa,
+        mahdieh.occupation.fa,
+        PUBLIC.cities["freiburg"].name.fa,
+    ]
 
 
 @pytest.mark.parametrize("lang", ["fa", "en"])
 def test_search_box_speaks_the_page_language(page, lang: str) -> None:
     search(page, "/diplomats/" if lang == "fa" else "/en/diplomats/", "Freiburg")
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator(".cd-search__input")
     assert box.get_attribute("placeholder") == text("search_placeholder", lang)
+    assert page.locator(".cd-search__label").inner_text() == text("search_label", lang)
     assert box.evaluate("e => getComputedStyle(e).direction") == ("rtl" if lang == "fa" else "ltr")
-    message = page.locator(".pagefind-ui__message").inner_text()
-    assert ("نتیجه" in message) == (lang == "fa")
+    status = page.locator("[data-cd-search-status]").inner_text()
+    assert status == text("people_count_one", lang)
+    search(page, "/diplomats/" if lang == "fa" else "/en/diplomats/", "zzzz")
+    assert page.locator("[data-cd-search-status]").inner_text() == text("search_none", lang)
 
 
 def test_search_is_usable_from_the_keyboard(page) -> None:
     page.goto("/diplomats/")
-    page.locator(".pagefind-ui__search-input").focus()
-    page.keyboard.type("Kian")
-    page.wait_for_selector(".pagefind-ui__result-link")
-    for _ in range(5):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('pagefind-ui__result-link')"):
+    page.keyboard.press("Tab")  # skip link, then the header and tabs: reach the box by Tab
+    for _ in range(40):
+        if page.evaluate("document.activeElement.id") == "cd-search-input":
             break
+        page.keyboard.press("Tab")
+    page.keyboard.type("Kian")
+    page.wait_for_selector("a.cd-search__name")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('cd-search__name')")
     page.keyboard.press("Enter")
     page.wait_for_url("**/diplomats/kian-yazdani/")
+
+
+def test_escape_clears_the_search(page) -> None:
+    search(page, "/en/", "Kian")
+    page.locator(".cd-search__input").press("Escape")
+    page.wait_for_function("document.querySelector('[data-cd-search]').dataset.searched === ''")
+    assert page.locator(".cd-search__result").count() == 0
+
+
+def test_without_javascript_no_dead_search_box_is_shown(browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/")
+    assert not page.locator(".cd-search").is_visible()
+    context.close()
 
 
 def test_query_normaliser_matches_the_index_normaliser(page) -> None:
