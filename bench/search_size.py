@@ -5,9 +5,10 @@
 makes PEOPLE synthetic diplomats (bench/synthetic.py), builds the site with the real
 build, serves it on 127.0.0.1 and, in headless Chromium, types a few first queries into
 the search box of a fresh page. For each it reports every byte the browser downloaded for
-search (Pagefind's UI, its loader and WebAssembly, the index pieces and result fragments,
-and our two scripts): as served here (no compression; Pagefind's index files are already
-gzipped) and as a server that gzips text would send them.
+search (Pagefind's modular UI, its loader, worker and WebAssembly, the index pieces, the
+fragments of the results in view of a 1280×720 window, and our two scripts): as served
+here (no compression; Pagefind's index files are already gzipped) and as a server that
+gzips text would send them.
 """
 
 from __future__ import annotations
@@ -49,16 +50,14 @@ def first_query(browser, base: str, path: str, query: str) -> tuple[int, int, in
 
     page.on("response", record)
     page.goto(base + path)
-    page.fill(".pagefind-ui__search-input", query)
+    page.fill(".cd-search__input", query)
     page.wait_for_function(
-        """q => { const m = document.querySelector('.pagefind-ui__message')?.textContent || '';
-          return m.includes(q) && !m.endsWith('...')
-            && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading'); }""",
+        "q => document.querySelector('[data-cd-search]').dataset.searched === q",
         arg=query,
         timeout=60_000,
     )
     page.wait_for_load_state("networkidle")
-    results = page.locator(".pagefind-ui__result").count()
+    results = page.locator(".cd-search__result:not(.cd-search__result--loading)").count()
     page.close()
     return len(sizes), sum(s[1] for s in sizes), sum(s[2] for s in sizes), results
 
@@ -102,7 +101,7 @@ def main() -> None:
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
-    print("first query (fresh page)        requests   as served    gzipped  results shown")
+    print("first query (fresh page)        requests   as served    gzipped  results loaded")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for path, query in queries:
