@@ -45,10 +45,10 @@ UI: dict[str, tuple[str, str]] = {
     # directory and listings
     "directory_title": ("فهرست شهروند دیپلمات‌ها", "Directory of citizen diplomats"),
     "directory_intro": (
-        "شهروند دیپلمات‌های تأییدشده به ترتیب الفبا. برای یافتن کسی در یک شهر یا حوزهٔ "
-        "خاص، از صفحهٔ آن شهر یا آن حوزه شروع کنید.",
-        "Approved citizen diplomats in alphabetical order. To find someone for a particular "
-        "city or area, start from that city's or that area's page.",
+        "شهروند دیپلمات‌های تأییدشده به ترتیب الفبا. نام، پیشه یا شهر کسی را جست‌وجو کنید، "
+        "یا فهرست را بر اساس شهر خواهرخوانده، حوزهٔ فعالیت و زبان محدود کنید.",
+        "Approved citizen diplomats in alphabetical order. Search for a name, occupation or "
+        "city, or narrow the list by sister city, activity area and language.",
     ),
     "none_yet": ("هنوز کسی در این فهرست نیست.", "Nobody is listed here yet."),
     "people_count": ("{n} نفر", "{n} people"),
