@@ -1,4 +1,4 @@
-"""The whole flow in one place: load → validate → render → write → MkDocs → publish.
+"""The whole flow in one place: load → validate → render → write → MkDocs → index → publish.
 
 Everything is gathered and checked before the first file is written: the pages, and the
 other files (portraits, contact cards, open data, feeds, sitemap) as bytes by path. The
@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from . import shell
 from .errors import DataError, DataErrors, DataWarning
+from .facets import FACET_FILE, facet_json
 from .feeds import feed_files
 from .freshness import Overdue, as_warnings, overdue
 from .i18n import LANGUAGES
@@ -33,6 +34,7 @@ from .opendata import open_data_files
 from .photos import cached_portraits
 from .render import Page, page_url, render_language
 from .schema import SiteSettings
+from .search_index import index_site
 from .sitemap import MKDOCS_SITEMAPS, discovery_files
 from .validate import validate
 from .vcard import vcard_files
@@ -171,12 +173,15 @@ def build_site(
             run_builds(configs, {"SOURCE_DATE_EPOCH": _source_date_epoch(root)})
         with clock("profiles from the shell"):
             stamp_profiles(site_dirs, outputs.pages)
-        with clock("assemble and publish"):
+        with clock("assemble"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
             for own in MKDOCS_SITEMAPS:  # ours covers both languages, with alternates
                 (new_site / own).unlink(missing_ok=True)
             _add_files(new_site, outputs.files)
+        with clock("search index"):
+            index_site(new_site)
+        with clock("publish"):
             _publish(new_site, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -191,6 +196,7 @@ def other_files(
     `page_urls` are the pages of one language, relative to its root (both have the same).
     """
     items: list[tuple[str, bytes]] = list(photos.items())
+    items.append((FACET_FILE, facet_json(public)))
     items += vcard_files(public).items()
     items += open_data_files(public).items()
     items += feed_files(public).items()

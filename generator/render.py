@@ -122,8 +122,8 @@ def render_language(directory: Directory, lang: str) -> list[Page]:
     ctx = PageContext(directory, lang)
     pages = [
         _page(ctx, "index.md", "home.md.j2", title=ctx.t("home_title")),
-        *_listing(ctx, "diplomats/index.md", "directory.md.j2", ctx.t("directory_title"),
-                  ctx.sorted_diplomats(directory.diplomats)),
+        # One page with everyone: the search and the facet filter work on its cards.
+        _page(ctx, "diplomats/index.md", "directory.md.j2", title=ctx.t("directory_title")),
         _page(ctx, "cities/index.md", "cities.md.j2", title=ctx.t("cities_title")),
         _page(ctx, "fields/index.md", "fields.md.j2", title=ctx.t("fields_title")),
     ]  # fmt: skip
@@ -146,6 +146,15 @@ def render_language(directory: Directory, lang: str) -> list[Page]:
         pages += _listing(
             ctx, f"fields/{field_id}.md", "field.md.j2", ctx.local(label),
             ctx.sorted_diplomats(directory.diplomats_of_field(field_id)), field_id=field_id,
+        )  # fmt: skip
+    pages.append(
+        _page(ctx, "languages/index.md", "languages.md.j2", title=ctx.t("languages_title"))
+    )
+    for code in directory.spoken_languages():
+        pages += _listing(
+            ctx, f"languages/{code}.md", "language.md.j2",
+            ctx.t("language_title", language=ctx.language(code)),
+            ctx.sorted_diplomats(directory.diplomats_speaking(code)), code=code,
         )  # fmt: skip
     pages.append(
         _page(ctx, "open-data.md", "opendata.md.j2", title=ctx.t("od_title"),
