@@ -83,8 +83,14 @@ class Outputs:
     files: dict[str, bytes]  # path under the site root -> content (portraits, cards, data…)
 
 
-def prepare(root: Path, work: Path, clock: Clock, site_url: str | None = None) -> Outputs:
-    """Load, validate and render; raise DataErrors before anything is written."""
+def prepare(
+    root: Path, work: Path, clock: Clock, site_url: str | None = None, preview: bool = False
+) -> Outputs:
+    """Load, validate and render; raise DataErrors before anything is written.
+
+    A preview leaves out the open data, feeds and sitemap (nobody previews those) so that a
+    saved file shows up in about a second.
+    """
     with clock("load and validate"):
         public = check(root).public()
         public = with_site_url(public, site_url or os.environ.get("SITE_URL"))
@@ -93,6 +99,10 @@ def prepare(root: Path, work: Path, clock: Clock, site_url: str | None = None) -
     with clock("photos"):
         portraits = [(d.id, Path(public.photos[d.photo.file])) for d in public.diplomats if d.photo]
         photos = cached_portraits(portraits, work / "cache" / "photos")
+    if preview:
+        with clock("cards"):
+            files = collect([*photos.items(), *vcard_files(public).items()])
+        return Outputs(public, pages, files)
     with clock("cards, open data, feeds, sitemap"):
         files = other_files(public, photos, [page_url(p.path) for p in pages["fa"]])
     return Outputs(public, pages, files)
@@ -111,7 +121,7 @@ def render_all(public: Directory) -> dict[str, list[Page]]:
         _RENDERING = None
 
 
-PARALLEL_RENDER_FROM = 300  # below this, starting workers costs more than it saves
+PARALLEL_RENDER_FROM = 3000  # below this, starting workers costs more than it saves
 _RENDERING: Directory | None = None
 
 

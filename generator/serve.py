@@ -84,7 +84,7 @@ class Preview:
         started = time.perf_counter()
         reload_templates()
         try:
-            outputs = prepare(self.root, self.work, Clock(seconds))
+            outputs = prepare(self.root, self.work, Clock(seconds), preview=True)
         except DataErrors as exc:
             print("\n".join(str(e) for e in exc.errors), flush=True)
             print(f"{len(exc.errors)} error(s); still showing the last good build.", flush=True)
