@@ -91,6 +91,7 @@ def mkdocs_config(
         "extra": {
             "alternate": alternates,
             "feed_title": text("feed_title", lang),
+            "not_found": text("not_found", lang),  # theme/404.html
             "jinja_cache": str(docs_dir.parent.parent / "cache" / "jinja"),
         },
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
