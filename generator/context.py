@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from markupsafe import Markup, escape
+
 from . import addresses, i18n
 from .models import Directory
 from .sanitize import bio_html
@@ -25,6 +27,16 @@ class Context:
     # words and numbers
     def t(self, key: str, **values: object) -> str:
         return text(key, self.lang).format(**values)
+
+    def parts(self, value: str | None) -> Markup:
+        """`value` escaped, each run in the other language's script marked with its `lang`
+        and `dir` ("CC BY 4.0" in a Persian sentence), for screen readers and bidi."""
+        other = self.other
+        span = Markup('<span lang="{}" dir="{}">{}</span>')
+        return Markup("").join(
+            span.format(other, i18n.DIRECTION[other], piece) if foreign else escape(piece)
+            for piece, foreign in i18n.script_runs(value or "", self.lang)
+        )
 
     def num(self, value: int) -> str:
         return i18n.number(value, self.lang)
