@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import DataErrors
+from .mkdocs_site import MkDocsFailed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         for error in exc.errors:
             print(error, file=sys.stderr)
         print(f"{len(exc.errors)} error(s); nothing was written.", file=sys.stderr)
+        return 1
+    except MkDocsFailed as exc:  # e.g. a content page links to a page that does not exist
+        print(f"{exc}\nThe site was not replaced.", file=sys.stderr)
         return 1
     return 0
 

@@ -124,13 +124,19 @@ def write_configs(
 
 
 def run_builds(configs: dict[str, Path], env: dict[str, str]) -> None:
-    """Run one `mkdocs build --strict` per language in parallel; raise if any fails."""
+    """Run one `mkdocs build --strict` per language in parallel; raise if any fails.
+
+    Not --quiet: it lowers MkDocs' logger to errors only, so warnings (a broken link, a
+    missing anchor) never reach the count that --strict fails on. The output is shown only
+    when a build fails.
+    """
     procs = {
         lang: subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(path)],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(path)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            env={**os.environ, **env},
+            # NO_MKDOCS_2_WARNING: Material's banner would bury MkDocs' own messages.
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
             text=True,
             preexec_fn=_die_with_parent,
         )
