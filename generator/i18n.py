@@ -35,6 +35,7 @@ def script_runs(text: str, lang: str) -> list[tuple[str, bool]]:
         pieces.append((text[start:], False))
     return pieces
 
+
 _TO_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 JALALI_MONTHS = (
     "فروردین",

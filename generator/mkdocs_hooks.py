@@ -21,7 +21,9 @@ _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplet
 
 def on_post_page(output: str, page: object, config: object) -> str:
     """Add dir="rtl"/"ltr" to the page's <html> element; drop the toggles' autocomplete."""
-    output = _HTML_TAG.sub(lambda m: f'{m.group(0)} dir="{_DIRECTION[m.group(1)]}"', output, count=1)
+    output = _HTML_TAG.sub(
+        lambda m: f'{m.group(0)} dir="{_DIRECTION[m.group(1)]}"', output, count=1
+    )
     return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output, count=2)
 
 
