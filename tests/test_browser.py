@@ -33,6 +33,7 @@ PAGES = {
     "about": "about/",
     "apply": "apply/",
     "privacy": "privacy/",
+    "open-data": "open-data/",
 }
 ALPHABET = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
 FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -257,12 +258,13 @@ def test_keyboard_alone_goes_home_directory_profile_other_language(browser, serv
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("name", ["home", "directory", "profile", "city"])
+@pytest.mark.parametrize("name", [*PAGES, "404"])
 def test_screenshots(browser, server, lang, name, viewport):
     """Full-page screenshots for people to look at: screenshots/<lang>-<page>-<viewport>.png."""
     SHOTS.mkdir(exist_ok=True)
     target = SHOTS / f"{lang}-{name}-{viewport}.png"
-    with opened(browser, url_of(server, lang, name), viewport) as (page, _):
+    url = server + LANGS[lang][0] + "404.html" if name == "404" else url_of(server, lang, name)
+    with opened(browser, url, viewport) as (page, _):
         page.evaluate(
             "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
         )
