@@ -7,18 +7,21 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site check serve test bench lint format golden clean chromium
+.PHONY: site check serve stale test bench lint format golden schemas new-diplomat new-city clean chromium
 
 N ?= 1000
 
 site: $(VENV)/.build-deps ## validate the data, then build site/ (Persian at /, English at /en/)
 	$(PY) -m generator build
 
-check: $(VENV)/.build-deps ## validate the data only; writes nothing
-	$(PY) -m generator check
+check: $(VENV)/.build-deps ## validate the data only; writes nothing (CI: CHECK_ARGS="--format github")
+	$(PY) -m generator check $(CHECK_ARGS)
 
 serve: $(VENV)/.build-deps ## live preview on http://127.0.0.1:8000/ ; rebuilds when a file is saved
 	$(PY) -m generator serve
+
+stale: $(VENV)/.build-deps ## list approved people whose details are due for re-verification
+	$(PY) -m generator stale
 
 test: $(VENV)/.dev-deps chromium java node_modules/.package-lock.json ## all tests, including the browser and quality gates
 	$(PY) -m pytest
@@ -35,6 +38,17 @@ format: $(VENV)/.dev-deps
 
 golden: $(VENV)/.dev-deps ## rewrite the expected pages in tests/golden on purpose
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
+
+new-diplomat: $(VENV)/.build-deps ## write diplomats/$(ID).yml to fill in: make new-diplomat ID=sara-ahmadi
+	@test -n "$(ID)" || { echo "usage: make new-diplomat ID=sara-ahmadi" >&2; exit 2; }
+	$(PY) -m generator new diplomat '$(ID)'
+
+new-city: $(VENV)/.build-deps ## write cities/$(ID).yml to fill in: make new-city ID=paris
+	@test -n "$(ID)" || { echo "usage: make new-city ID=paris" >&2; exit 2; }
+	$(PY) -m generator new city '$(ID)'
+
+schemas: $(VENV)/.build-deps ## rewrite schemas/*.schema.json (for editors) from generator/schema.py
+	$(PY) -m generator schemas
 
 clean:
 	rm -rf site build .site-staging-* .pytest_cache screenshots

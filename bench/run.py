@@ -173,7 +173,7 @@ def first_search_bytes(site: Path) -> int | None:
     """Bytes downloaded by a first search in a real browser, or None without a search index."""
     if not (site / "pagefind").is_dir():
         return None
-    from bench.search_download import measure_first_search
+    from bench.search_size import measure_first_search
 
     return measure_first_search(site)
 

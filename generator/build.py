@@ -1,4 +1,4 @@
-"""The whole flow in one place: load → validate → render → write → MkDocs → publish.
+"""The whole flow in one place: load → validate → render → write → MkDocs → index → publish.
 
 Everything is gathered and checked before the first file is written: the pages, and the
 other files (portraits, contact cards, open data, feeds, sitemap) as bytes by path. The
@@ -16,12 +16,16 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import DataError, DataErrors
+from . import shell
+from .errors import DataError, DataErrors, DataWarning
+from .facets import FACET_FILE, facet_json
 from .feeds import feed_files
+from .freshness import Overdue, as_warnings, overdue
 from .i18n import LANGUAGES
 from .load import load_sources
 from .mkdocs_site import run_builds, write_configs
@@ -30,6 +34,7 @@ from .opendata import open_data_files
 from .photos import cached_portraits
 from .render import Page, page_url, render_language
 from .schema import SiteSettings
+from .search_index import index_site
 from .sitemap import MKDOCS_SITEMAPS, discovery_files
 from .validate import validate
 from .vcard import vcard_files
@@ -39,6 +44,16 @@ from .write import DuplicateOutput, collect, sync_tree
 def check(root: Path) -> Directory:
     """Load and validate every data file under `root`; raise DataErrors on any problem."""
     return validate(load_sources(root))
+
+
+def check_freshness(
+    root: Path, today: date, max_age_months: int
+) -> tuple[Directory, list[Overdue], list[DataWarning]]:
+    """`check`, plus who is overdue for re-verification and a warning for each of them."""
+    sources = load_sources(root)
+    directory = validate(sources)
+    items = overdue(directory, today, max_age_months)
+    return directory, items, as_warnings(items, sources.diplomats, max_age_months)
 
 
 @dataclass
@@ -106,11 +121,24 @@ def _render_forked(lang: str) -> list[Page]:
 
 
 def write_docs(work: Path, pages: dict[str, list[Page]]) -> int:
-    """Write each language's Markdown under work/docs/<lang>; only changed files."""
-    return sum(
-        sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in pages[lang]]))
-        for lang in LANGUAGES
-    )
+    """Write each language's Markdown for MkDocs under work/docs/<lang>; only changed files.
+
+    Profiles are not among them: MkDocs renders one shell profile and the rest are
+    stamped from it afterwards (see shell.py).
+    """
+    written = 0
+    for lang in LANGUAGES:
+        for_mkdocs, _ = shell.split(pages[lang])
+        written += sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in for_mkdocs]))
+    return written
+
+
+def stamp_profiles(sites: dict[str, Path], pages: dict[str, list[Page]]) -> None:
+    """Write every profile page into each language's built site, from its shell."""
+    for lang in LANGUAGES:
+        _, profiles = shell.split(pages[lang])
+        if profiles:
+            shell.stamp_all(sites[lang], profiles)
 
 
 def build_site(
@@ -143,12 +171,17 @@ def build_site(
     try:
         with clock("mkdocs (fa and en in parallel)"):
             run_builds(configs, {"SOURCE_DATE_EPOCH": _source_date_epoch(root)})
-        with clock("assemble and publish"):
+        with clock("profiles from the shell"):
+            stamp_profiles(site_dirs, outputs.pages)
+        with clock("assemble"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
             for own in MKDOCS_SITEMAPS:  # ours covers both languages, with alternates
                 (new_site / own).unlink(missing_ok=True)
             _add_files(new_site, outputs.files)
+        with clock("search index"):
+            index_site(new_site)
+        with clock("publish"):
             _publish(new_site, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -163,6 +196,7 @@ def other_files(
     `page_urls` are the pages of one language, relative to its root (both have the same).
     """
     items: list[tuple[str, bytes]] = list(photos.items())
+    items.append((FACET_FILE, facet_json(public)))
     items += vcard_files(public).items()
     items += open_data_files(public).items()
     items += feed_files(public).items()

@@ -11,6 +11,7 @@ from . import addresses, i18n
 from .models import Directory
 from .sanitize import bio_html
 from .schema import Diplomat, SisterCity
+from .search_text import plain_text, search_terms
 from .ui_text import text
 
 
@@ -23,6 +24,7 @@ class Context:
         self.other = "en" if lang == "fa" else "fa"
         self.dir = i18n.DIRECTION[lang]
         self.sort_key = i18n.sort_key(lang)
+        self._bios: dict[str, str | None] = {}
 
     # words and numbers
     def t(self, key: str, **values: object) -> str:
@@ -67,8 +69,11 @@ class Context:
         return getattr(value, self.lang, None) if value is not None else None
 
     def bio(self, diplomat: Diplomat) -> str | None:
-        source = self.local(diplomat.bio)
-        return bio_html(source) if source else None
+        # Asked for more than once per profile (the page, its search words, open data).
+        if diplomat.id not in self._bios:
+            source = self.local(diplomat.bio)
+            self._bios[diplomat.id] = bio_html(source) if source else None
+        return self._bios[diplomat.id]
 
     # addresses
     def absolute(self, url: str) -> str:
@@ -107,5 +112,44 @@ class Context:
     def newest(self, n: int) -> list[Diplomat]:
         return sorted(self.d.diplomats, key=lambda d: (d.approved_on, d.id), reverse=True)[:n]
 
-    def spoken_languages(self) -> set[str]:
-        return {code for d in self.d.diplomats for code in d.languages}
+    def spoken_languages(self) -> list[str]:
+        return self.d.spoken_languages()
+
+    def facet(self, name: str) -> list[tuple[str, str, int]]:
+        """(value, label, number of people) of one facet, in the reader's order, without
+        values nobody has: name is "cities", "fields" or "languages"."""
+        if name == "cities":
+            pairs = [(city.id, self.local(city.name)) for city in self.sorted_cities()]
+            people = self.d.diplomats_of_city
+        elif name == "fields":
+            pairs, people = self.sorted_fields(), self.d.diplomats_of_field
+        else:
+            pairs, people = (
+                self.sorted_languages(self.spoken_languages()),
+                self.d.diplomats_speaking,
+            )
+        counted = [(value, label, len(people(value))) for value, label in pairs]
+        return [item for item in counted if item[2]]
+
+    # search
+    def search_terms(self, d: Diplomat) -> str:
+        """Hidden words that make the profile findable however a query is typed, and in
+        the other language: see search_text.py."""
+        other = self.other
+        fields = [self.d.fields[f] for f in d.fields]
+        cities = [self.d.cities[c].name for c in d.cities]
+        shown = [d.name.fa, d.name.en, self.local(d.occupation) or "", self.date(d.approved_on)]
+        shown += [self.local(n) for n in cities] + [self.local(t) for t in fields]
+        shown += [self.language(code) for code in d.languages]
+        if self.lang == "fa":
+            shown.append(self.gregorian(d.approved_on))
+        if d.verified_on:
+            shown.append(self.date(d.verified_on))
+        bio = self.bio(d)
+        if bio:
+            shown.append(plain_text(bio))
+        shown += [self.digits(c.value) for c in d.public_contacts]
+        unseen = [getattr(d.occupation, other) or ""] if d.occupation else []
+        unseen += [getattr(n, other) for n in cities] + [getattr(t, other) for t in fields]
+        unseen += [i18n.language_name(code, other) for code in d.languages]
+        return search_terms(shown, unseen)

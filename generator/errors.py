@@ -1,14 +1,21 @@
-"""One error type for bad data: it names the file, the line, the field and what was wrong."""
+"""One error type for bad data: it names the file, the line, the field and what was wrong.
+
+A warning has the same four parts but stops nothing: it asks a person to look at something,
+such as details that have not been re-verified for a year.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 
 @dataclass(frozen=True, order=True)
-class DataError:
-    """A problem in one data file, reported as `path:line: field: message`."""
+class Finding:
+    """Something found in one data file, reported as `path:line: field: message`."""
+
+    level: ClassVar[str] = "finding"
 
     path: str
     line: int
@@ -20,6 +27,20 @@ class DataError:
         return (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
+
+
+@dataclass(frozen=True, order=True)
+class DataError(Finding):
+    """A problem in one data file: nothing is built while one remains."""
+
+    level: ClassVar[str] = "error"
+
+
+@dataclass(frozen=True, order=True)
+class DataWarning(Finding):
+    """Something in one data file that a person should look at; it stops nothing."""
+
+    level: ClassVar[str] = "warning"
 
 
 @dataclass

@@ -31,7 +31,19 @@ NAV = (
 )
 # Detail pages are reached from listings; in the nav they would be repeated on every page.
 NOT_IN_NAV = "\n".join(
-    f"/{folder}/*.md\n!/{folder}/index.md" for folder in ("diplomats", "cities", "fields")
+    [f"/{folder}/*.md\n!/{folder}/index.md" for folder in ("diplomats", "cities", "fields")]
+    + ["/languages/*.md", "!/languages/index.md"]  # reached from the directory and home page
+    + ["page/"]  # the second and later pages of long listings
+)
+
+
+# The site's own scripts (theme/assets/javascripts), on every page; each does nothing on a
+# page without its element. Listed here, not in mkdocs.yml, because a config's list would
+# replace, not extend, the inherited one.
+SCRIPTS = (
+    "assets/javascripts/normalise.js",
+    "assets/javascripts/search.js",
+    "assets/javascripts/facets.js",
 )
 
 
@@ -95,9 +107,8 @@ def mkdocs_config(
             "jinja_cache": str(docs_dir.parent.parent / "cache" / "jinja"),
         },
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        "extra_javascript": [*SCRIPTS, *extra_javascript],
     }
-    if extra_javascript:
-        config["extra_javascript"] = list(extra_javascript)
     return config
 
 

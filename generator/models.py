@@ -43,6 +43,13 @@ class Directory:
     def diplomats_of_field(self, field_id: str) -> list[Diplomat]:
         return [d for d in self.diplomats if field_id in d.fields]
 
+    def diplomats_speaking(self, code: str) -> list[Diplomat]:
+        return [d for d in self.diplomats if code in d.languages]
+
+    def spoken_languages(self) -> list[str]:
+        """Codes of the languages at least one diplomat speaks, in code order."""
+        return sorted({code for d in self.diplomats for code in d.languages})
+
 
 def publishable(diplomat: Diplomat) -> bool:
     """Only approved people are published."""

@@ -74,14 +74,15 @@ def cached_portraits(jobs: list[tuple[str, Path]], cache: Path) -> dict[str, byt
     changed photos are decoded and encoded again; those run on every core.
     """
     cache.mkdir(parents=True, exist_ok=True)
+    suffixes = [f"{size}.{kind}" for size, kinds in SIZES.items() for kind in kinds]
+    present = {entry.name for entry in os.scandir(cache)}  # one listing, not one per photo
     out: dict[str, bytes] = {}
     todo = []
     for diplomat_id, source in jobs:
         key = hashlib.sha256(PIPELINE_VERSION + source.read_bytes()).hexdigest()
-        stored = sorted(cache.glob(f"{key}-*"))
-        if len(stored) == sum(len(kinds) for kinds in SIZES.values()):
-            for path in stored:
-                out[f"photos/{diplomat_id}-{path.name.split('-', 1)[1]}"] = path.read_bytes()
+        if all(f"{key}-{suffix}" in present for suffix in suffixes):
+            for suffix in suffixes:
+                out[f"photos/{diplomat_id}-{suffix}"] = (cache / f"{key}-{suffix}").read_bytes()
         else:
             todo.append((diplomat_id, source, key))
     if len(todo) > 8:

@@ -74,15 +74,59 @@ class PageContext(Context):
         return self._cards[key]
 
 
+PER_PAGE = 100  # people per listing page: about 40 KB of HTML, quick on a phone
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a long listing sits among its siblings."""
+
+    number: int
+    count: int
+    base: str  # URL of the first page, e.g. "diplomats/" or "cities/freiburg/"
+
+    def url(self, number: int) -> str:
+        return self.base if number == 1 else f"{self.base}page/{number}/"
+
+    def window(self) -> list[int | None]:
+        """Page numbers to offer: first, last and two either side; None marks a gap."""
+        shown = sorted({1, self.count, *range(self.number - 2, self.number + 3)})
+        out: list[int | None] = []
+        for n in (n for n in shown if 1 <= n <= self.count):
+            if out and n - (out[-1] or 0) > 1:
+                out.append(None)
+            out.append(n)
+        return out
+
+
+def _listing(
+    ctx: Context, path: str, template: str, title: str, people: list, **values: object
+) -> list[Page]:
+    """A listing of people split over pages: path, then <url>/page/2/, /page/3/ …"""
+    chunks = [people[i : i + PER_PAGE] for i in range(0, len(people), PER_PAGE)] or [[]]
+    base = page_url(path)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        pager = Pager(number, len(chunks), base)
+        page_title = title if number == 1 else ctx.t("titled_page", title=title, n=ctx.num(number))
+        where = path if number == 1 else f"{base}page/{number}.md"
+        pages.append(
+            _page(ctx, where, template, title=page_title, heading=title, people=chunk,
+                  total=len(people), pager=pager, **values)
+        )  # fmt: skip
+    return pages
+
+
 def render_language(directory: Directory, lang: str) -> list[Page]:
     """Every generated page of the site in one language."""
     ctx = PageContext(directory, lang)
     pages = [
         _page(ctx, "index.md", "home.md.j2", title=ctx.t("home_title")),
+        # One page with everyone: the search and the facet filter work on its cards.
         _page(ctx, "diplomats/index.md", "directory.md.j2", title=ctx.t("directory_title")),
         _page(ctx, "cities/index.md", "cities.md.j2", title=ctx.t("cities_title")),
         _page(ctx, "fields/index.md", "fields.md.j2", title=ctx.t("fields_title")),
-    ]
+    ]  # fmt: skip
     for diplomat in directory.diplomats:
         pages.append(
             _page(ctx, f"diplomats/{diplomat.id}.md", "profile.md.j2",
@@ -92,17 +136,25 @@ def render_language(directory: Directory, lang: str) -> list[Page]:
                   structured=jsonld.script(jsonld.person(ctx, diplomat)))
         )  # fmt: skip
     for city in directory.cities.values():
-        pages.append(
-            _page(ctx, f"cities/{city.id}.md", "city.md.j2", title=ctx.local(city.name), city=city,
-                  diplomats=ctx.sorted_diplomats(directory.diplomats_of_city(city.id)),
-                  cards_url=addresses.city_cards(city.id),
-                  structured=jsonld.script(jsonld.city(ctx, city)))
+        pages += _listing(
+            ctx, f"cities/{city.id}.md", "city.md.j2", ctx.local(city.name),
+            ctx.sorted_diplomats(directory.diplomats_of_city(city.id)), city=city,
+            cards_url=addresses.city_cards(city.id),
+            structured=jsonld.script(jsonld.city(ctx, city)),
         )  # fmt: skip
     for field_id, label in directory.fields.items():
-        pages.append(
-            _page(ctx, f"fields/{field_id}.md", "field.md.j2", title=ctx.local(label),
-                  field_id=field_id,
-                  diplomats=ctx.sorted_diplomats(directory.diplomats_of_field(field_id)))
+        pages += _listing(
+            ctx, f"fields/{field_id}.md", "field.md.j2", ctx.local(label),
+            ctx.sorted_diplomats(directory.diplomats_of_field(field_id)), field_id=field_id,
+        )  # fmt: skip
+    pages.append(
+        _page(ctx, "languages/index.md", "languages.md.j2", title=ctx.t("languages_title"))
+    )
+    for code in directory.spoken_languages():
+        pages += _listing(
+            ctx, f"languages/{code}.md", "language.md.j2",
+            ctx.t("language_title", language=ctx.language(code)),
+            ctx.sorted_diplomats(directory.diplomats_speaking(code)), code=code,
         )  # fmt: skip
     pages.append(
         _page(ctx, "open-data.md", "opendata.md.j2", title=ctx.t("od_title"),

@@ -3,6 +3,9 @@
 These frozen models are both the validator and the objects the rest of the generator
 uses. Values arrive as text from `load` (see there why); each field type below parses
 its text and says what it expected when it cannot.
+
+They also carry, from `value_forms`, what `json_schema.py` needs to write the JSON
+Schemas that editors use.
 """
 
 from __future__ import annotations
@@ -22,17 +25,19 @@ from pydantic import (
     Field,
     Strict,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
 
+from . import value_forms as forms
+from .value_forms import HANDLES, MIN_YEAR, WIKIDATA
+
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DIPLOMAT_STATUSES = ("pending", "approved", "suspended", "withdrawn")
 CITY_STATUSES = ("active", "dormant", "suspended", "proposed")
-MIN_YEAR = 1900
 CONTACT_TYPES = ("email", "phone", "website", "linkedin", "instagram", "telegram", "whatsapp")
-
 
 # ---------------------------------------------------------------------------- field types
 
@@ -48,7 +53,8 @@ def _one_line(value: str) -> str:
 def _iso_date(value: object) -> object:
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    # [0-9], not \d: \d matches Persian digits too, and int() reads them as a year.
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         raise ValueError(f"expected a date written YYYY-MM-DD, found {value!r}")
     try:
         parsed = date.fromisoformat(value)
@@ -69,7 +75,7 @@ def _not_jalali(year: int, text: str) -> None:
 
 def _partial_date(value: object) -> str:
     text = str(value)
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
     if not match:
         raise ValueError(f"expected a date written YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
     year, month, day = (int(g) if g else None for g in match.groups())
@@ -120,19 +126,27 @@ def _language(value: str) -> str:
 
 
 def _wikidata_id(value: str) -> str:
-    if not re.fullmatch(r"Q[1-9][0-9]*", value):
+    if not re.fullmatch(WIKIDATA, value):
         raise ValueError(f"expected a Wikidata id such as Q2833, found {value!r}")
     return value
 
 
-Line = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
-MarkdownText = Annotated[str, Field(min_length=1)]
+Line = Annotated[
+    str, Field(min_length=1), AfterValidator(_one_line), WithJsonSchema(forms.LINE_JSON)
+]
+MarkdownText = Annotated[str, Field(min_length=1), WithJsonSchema(forms.MARKDOWN_JSON)]
 Slug = Annotated[str, Field(pattern=SLUG)]
-IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
-PartialDate = Annotated[str, BeforeValidator(_partial_date)]
-WebUrl = Annotated[str, AfterValidator(_web_url)]
-CountryCode = Annotated[str, AfterValidator(_country)]
-LanguageCode = Annotated[str, AfterValidator(_language)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema(forms.DATE_JSON)]
+PartialDate = Annotated[
+    str, BeforeValidator(_partial_date), WithJsonSchema(forms.PARTIAL_DATE_JSON)
+]
+WebUrl = Annotated[str, AfterValidator(_web_url), WithJsonSchema(forms.URL_JSON)]
+CountryCode = Annotated[
+    str, AfterValidator(_country), Field(json_schema_extra=forms.countries_json)
+]
+LanguageCode = Annotated[
+    str, AfterValidator(_language), Field(json_schema_extra=forms.languages_json)
+]
 Boolean = Annotated[bool, Strict()]
 
 
@@ -152,6 +166,8 @@ class Text(Record):
 class OptionalText(Record):
     """A text in Persian, English or both; a missing language is shown as missing."""
 
+    model_config = ConfigDict(json_schema_extra=forms.ONE_LANGUAGE_AT_LEAST_JSON)
+
     fa: Line | None = None
     en: Line | None = None
 
@@ -164,6 +180,8 @@ class OptionalText(Record):
 
 class MarkdownByLanguage(Record):
     """Markdown in Persian, English or both."""
+
+    model_config = ConfigDict(json_schema_extra=forms.ONE_LANGUAGE_AT_LEAST_JSON)
 
     fa: MarkdownText | None = None
     en: MarkdownText | None = None
@@ -187,6 +205,8 @@ class Photo(Record):
 
 class Contact(Record):
     """One way to reach the person; only `public: true` channels are ever published."""
+
+    model_config = ConfigDict(json_schema_extra=forms.contact_value_json())
 
     type: Literal[CONTACT_TYPES]  # type: ignore[valid-type]
     value: Line
@@ -234,8 +254,7 @@ def _normalise_contact(kind: str, value: str) -> str:
             raise ValueError(f"expected a linkedin.com address, found {value!r}")
         return value
     handle = value.removeprefix("@")
-    pattern = r"[A-Za-z0-9._]{1,30}" if kind == "instagram" else r"[A-Za-z][A-Za-z0-9_]{4,31}"
-    if not re.fullmatch(pattern, handle):
+    if not re.fullmatch(HANDLES[kind], handle):
         raise ValueError(f"expected a {kind} user name such as @isfahan_city, found {value!r}")
     return handle
 
@@ -258,13 +277,15 @@ class FileRecord(Record):
 class Diplomat(FileRecord):
     """One citizen diplomat: `diplomats/<id>.yml`."""
 
+    model_config = ConfigDict(json_schema_extra=forms.APPROVED_NEEDS_DATE_JSON)
+
     name: Text
     status: Literal[DIPLOMAT_STATUSES]  # type: ignore[valid-type]
     approved_on: IsoDate | None = None
     verified_on: IsoDate | None = None
-    cities: list[Slug] = Field(default_factory=list)
-    fields: list[Slug] = Field(default_factory=list)
-    languages: list[LanguageCode] = Field(default_factory=list)
+    cities: list[Slug] = Field(default_factory=list, json_schema_extra=forms.UNIQUE_JSON)
+    fields: list[Slug] = Field(default_factory=list, json_schema_extra=forms.UNIQUE_JSON)
+    languages: list[LanguageCode] = Field(default_factory=list, json_schema_extra=forms.UNIQUE_JSON)
     occupation: OptionalText | None = None
     bio: MarkdownByLanguage | None = None
     photo: Photo | None = None
@@ -332,15 +353,18 @@ class SisterCity(FileRecord):
     coordinates: tuple[
         Annotated[float, Field(ge=-90, le=90)], Annotated[float, Field(ge=-180, le=180)]
     ]
-    since: Annotated[list[SinceClaim], BeforeValidator(_one_or_more_claims)] = Field(
-        default_factory=list
-    )
+    since: Annotated[
+        list[SinceClaim],
+        BeforeValidator(_one_or_more_claims, json_schema_input_type=PartialDate | list[SinceClaim]),
+    ] = Field(default_factory=list)
     status: Literal[CITY_STATUSES]  # type: ignore[valid-type]
     history: list[StatusChange] = Field(default_factory=list)
     description: OptionalText | None = None
     website: WebUrl | None = None
     sources: list[WebUrl] = Field(min_length=1)
-    wikidata: Annotated[str, AfterValidator(_wikidata_id)] | None = None
+    wikidata: (
+        Annotated[str, AfterValidator(_wikidata_id), WithJsonSchema(forms.WIKIDATA_JSON)] | None
+    ) = None
 
     @model_validator(mode="after")
     def _history_is_ordered(self) -> SisterCity:

@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from .build import Clock, prepare, write_docs
+from .build import Clock, prepare, stamp_profiles, write_docs
 from .errors import DataErrors
 from .i18n import LANGUAGES
 from .mkdocs_site import write_configs
@@ -100,6 +100,7 @@ class Preview:
         if failures:
             print("\n".join(failures), flush=True)
             return
+        stamp_profiles(self.sites, outputs.pages)
         seconds["mkdocs"] = time.perf_counter() - mkdocs_started
         for rel, content in outputs.files.items():  # portraits, cards, data, feeds
             site, inner = self.directory_for("/" + rel)

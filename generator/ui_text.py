@@ -52,10 +52,10 @@ UI: dict[str, tuple[str, str]] = {
     # directory and listings
     "directory_title": ("فهرست شهروند دیپلمات‌ها", "Directory of citizen diplomats"),
     "directory_intro": (
-        "شهروند دیپلمات‌های تأییدشده به ترتیب الفبا. برای یافتن کسی در یک شهر یا حوزهٔ "
-        "خاص، از صفحهٔ آن شهر یا آن حوزه شروع کنید.",
-        "Approved citizen diplomats in alphabetical order. To find someone for a particular "
-        "city or area, start from that city's or that area's page.",
+        "شهروند دیپلمات‌های تأییدشده به ترتیب الفبا. نام، پیشه یا شهر کسی را جست‌وجو کنید، "
+        "یا فهرست را بر اساس شهر خواهرخوانده، حوزهٔ فعالیت و زبان محدود کنید.",
+        "Approved citizen diplomats in alphabetical order. Search for a name, occupation or "
+        "city, or narrow the list by sister city, activity area and language.",
     ),
     "none_yet": ("هنوز کسی در این فهرست نیست.", "Nobody is listed here yet."),
     "people_count": ("{n} نفر", "{n} people"),
@@ -155,7 +155,40 @@ UI: dict[str, tuple[str, str]] = {
         "Citizen diplomats by the area they work in.",
     ),
     "field_diplomats": ("شهروند دیپلمات‌های این حوزه", "Citizen diplomats in this area"),
+    # spoken languages
+    "languages_title": ("زبان‌های شهروند دیپلمات‌ها", "Languages spoken"),
+    "languages_intro": (
+        "شهروند دیپلمات‌ها بر اساس زبان‌هایی که به آن‌ها سخن می‌گویند.",
+        "Citizen diplomats by the languages they speak.",
+    ),
+    "language_title": ("آشنا به زبان {language}", "Who speaks {language}"),
+    "language_diplomats": (
+        "شهروند دیپلمات‌هایی که به این زبان سخن می‌گویند",
+        "Citizen diplomats who speak this language",
+    ),
+    "browse_by_language": ("بر اساس زبان", "By language"),
+    # search and facets (the browser shows these; see theme/assets/javascripts)
+    "search_label": ("جست‌وجو در شهروند دیپلمات‌ها", "Search the citizen diplomats"),
+    "search_placeholder": (
+        "نام، پیشه، شهر یا زبان را بنویسید",
+        "Type a name, occupation, city or language",
+    ),
+    "search_searching": ("در حال جست‌وجو…", "Searching…"),
+    "search_none": ("کسی با این جست‌وجو پیدا نشد.", "Nobody matches this search."),
+    "filter_heading": ("محدود کردن فهرست", "Narrow the list"),
+    "filter_city": ("شهر خواهرخوانده", "Sister city"),
+    "filter_field": ("حوزهٔ فعالیت", "Activity area"),
+    "filter_language": ("زبان", "Language"),
+    "filter_any": ("همه", "Any"),
+    "filter_reset": ("نمایش همه", "Show everyone"),
+    "filter_none": ("کسی با این ترکیب پیدا نشد.", "Nobody matches this combination."),
     "gregorian": ("میلادی", "Gregorian"),
+    # long listings
+    "pages": ("صفحه‌های فهرست", "Pages of this list"),
+    "page_of": ("صفحهٔ {n} از {count}", "page {n} of {count}"),
+    "titled_page": ("{title}، صفحهٔ {n}", "{title}, page {n}"),
+    "previous_page": ("صفحهٔ قبل", "Previous page"),
+    "next_page": ("صفحهٔ بعد", "Next page"),
     # open data
     "od_title": ("داده‌های باز", "Open data"),
     "od_intro": (

@@ -27,3 +27,12 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path: Path) -> None:
     for row in ("| full build (s) |", "| peak memory (MB) |", "| profile page HTML (KB) |",
                 "| generator share (%) |", "| speed-up over the baseline |", "Machine:"):  # fmt: skip
         assert row in report
+
+
+def test_facet_file_would_stay_under_a_megabyte_at_ten_thousand(tmp_path: Path) -> None:
+    from bench.synthetic import make_tree
+    from generator.facets import facet_json
+
+    public = check(make_tree(tmp_path / "repo", 1000)).public()
+    per_person = len(facet_json(public)) / len(public.diplomats)
+    assert per_person * 10_000 < 1_000_000, per_person

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -217,7 +217,8 @@ def test_a_failing_mkdocs_build_keeps_the_old_site(data_tree: Path) -> None:
 
 
 def test_check_command_prints_a_summary(data_tree: Path) -> None:
-    result = run_cli(data_tree, "check")
+    # Re-verification warnings depend on today's date; test_freshness.py covers them.
+    result = run_cli(data_tree, "check", "--max-age-months", "1200")
     assert result.returncode == 0
     assert re.fullmatch(
         r"OK: 14 diplomats \(9 published\), 19 cities, 11 activity areas\n", result.stdout
@@ -246,3 +247,47 @@ def test_two_builds_of_the_same_data_are_identical(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
     build_site(data_tree, site_dir=data_tree / "two")
     assert tree_digest(data_tree / "one") == tree_digest(data_tree / "two")
+
+
+# ---------------------------------------------------------------------------- project path
+
+PROJECT_URL = "https://office.github.io/isfahan"  # as GitHub Pages gives it: no trailing slash
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample data built for a GitHub Pages project path, as the publish workflow does."""
+    from .conftest import copy_data
+
+    root = copy_data(tmp_path_factory.mktemp("project") / "repo")
+    build_site(root, site_dir=root / "site", site_url=PROJECT_URL)
+    return root / "site"
+
+
+def test_every_link_stays_under_the_project_path_and_exists(project_site: Path) -> None:
+    site, prefix = project_site, urlsplit(PROJECT_URL).path
+    existing = {prefix + u for u in pages_of(site, "fa") | pages_of(site, "en")}
+    checked = 0
+    for page in html_files(site):
+        # A 404 page is served for any missing address, at any depth.
+        url = prefix + ("/no/such/page/" if page.name == "404.html" else url_of(site, page))
+        for ref in parse(page).urls:
+            target = urlsplit(urljoin("https://office.github.io" + url, ref))
+            if target.scheme not in ("http", "https") or target.netloc != "office.github.io":
+                continue  # mailto:, tel: and other sites
+            assert target.path.startswith(prefix + "/"), (url, ref)
+            path = target.path.rstrip(".")
+            if path.endswith("/"):
+                assert path in existing, (url, ref)
+            else:
+                assert (site / path.removeprefix(prefix + "/")).is_file(), (url, ref)
+            checked += 1
+    assert checked > 1000
+
+
+def test_hreflang_links_are_absolute_under_the_project_url(project_site: Path) -> None:
+    page = project_site / "en/diplomats/omid-farahani/index.html"
+    assert parse(page).alternates == {
+        "fa": "https://office.github.io/isfahan/diplomats/omid-farahani/",
+        "en": "https://office.github.io/isfahan/en/diplomats/omid-farahani/",
+    }

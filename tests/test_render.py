@@ -116,3 +116,36 @@ def test_every_profile_offers_an_introduction_through_the_office(pages: dict, la
         assert query["subject"] == [subject]
         (body,) = query["body"]
         assert name in body and f"diplomats/{person.id}/" in body and "\r\n" in body
+
+
+def test_long_listings_are_split_into_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import render
+
+    monkeypatch.setattr(render, "PER_PAGE", 4)
+    public = check(REPO).public()
+    for lang in ("fa", "en"):
+        pages = {p.path: p.text for p in render_language(public, lang)}
+        # Everyone speaks Persian: 9 people on the Persian-speakers page, 4 per page.
+        listing = ["languages/fa.md", "languages/fa/page/2.md", "languages/fa/page/3.md"]
+        assert [p for p in pages if p.startswith("languages/fa")] == listing
+        shown = [
+            name
+            for path in listing
+            for name in re.findall(
+                r'class="cd-card__name" href="[^"]+"><bdi>([^<]+)</bdi>', pages[path]
+            )
+        ]
+        expected = [getattr(d.name, lang) for d in public.diplomats]
+        assert sorted(shown) == sorted(expected) and len(shown) == len(set(shown)) == 9
+        second = pages["languages/fa/page/2.md"]
+        assert 'href="../../../../languages/fa/page/3/" rel="next"' in second
+        assert 'href="../../../../languages/fa/" rel="prev"' in second
+
+
+def test_pager_window() -> None:
+    from generator.render import Pager
+
+    assert Pager(1, 1, "x/").window() == [1]
+    assert Pager(5, 10, "x/").window() == [1, None, 3, 4, 5, 6, 7, None, 10]
+    assert Pager(2, 10, "x/").window() == [1, 2, 3, 4, None, 10]
+    assert Pager(2, 10, "x/").url(1) == "x/" and Pager(2, 10, "x/").url(3) == "x/page/3/"

@@ -1,0 +1,46 @@
+"""New data files to fill in: `python -m generator new diplomat sara-ahmadi`.
+
+Each file lists every field, explained in Persian and English, and starts with the line
+that points a YAML-aware editor at the JSON Schema. A new person is `pending`, so the
+file passes `generator check` as written and publishes nothing until approved. A new
+city cannot be valid before its facts are known: its blanks are errors until filled in.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .schema import SLUG
+
+TEMPLATES = Path(__file__).with_name("scaffolds")
+FOLDERS = {"diplomat": "diplomats", "city": "cities"}
+
+
+class ScaffoldError(Exception):
+    """The file cannot be written; the message says why and what to do."""
+
+
+def scaffold_text(kind: str, id_: str) -> str:
+    """The text of a new `kind` file for `id_`."""
+    template = (TEMPLATES / f"{kind}.yml").read_text(encoding="utf-8")
+    english = " ".join(part.capitalize() for part in id_.split("-"))
+    return template.replace("__ID__", id_).replace("__NAME_EN__", english)
+
+
+def new_file(root: Path, kind: str, id_: str) -> Path:
+    """Write `<folder>/<id>.yml` under `root`; refuse a malformed or existing id."""
+    if kind not in FOLDERS:
+        raise ScaffoldError(f"expected diplomat or city, found {kind!r}")
+    if not re.fullmatch(SLUG, id_):
+        raise ScaffoldError(
+            "an id is lower-case latin letters, digits and single hyphens, like sara-ahmadi; "
+            f"found {id_!r}"
+        )
+    path = root / FOLDERS[kind] / f"{id_}.yml"
+    if path.exists():
+        raise ScaffoldError(f"{FOLDERS[kind]}/{id_}.yml already exists: choose another id")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
+        out.write(scaffold_text(kind, id_))
+    return path

@@ -1,0 +1,76 @@
+"""What the search index sees: Persian-aware normalisation and the extra words of a profile.
+
+Pagefind indexes the visible text of each profile page. It already ignores ZWNJ and most
+diacritics, but not Arabic ي/ك against Persian ی/ک, nor ۱۴۰۴ against 1404 (FINDINGS.md).
+So the same `normalise` runs twice: here, on the words a page shows, whose normalised
+forms are written into the page as hidden text; and in the browser, on every query
+(theme/assets/javascripts/normalise.js is its twin, tested against this one).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Letters that Arabic keyboards type and Persian writes differently, alef and heh variants.
+_LETTERS = {
+    "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ٱ": "ا",
+    "ـ": "", "ء": "",  # tatweel, lone hamza
+}  # fmt: skip
+_DIGITS = {d: str(i % 10) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")}
+_FOLD = str.maketrans({**_LETTERS, **_DIGITS})
+_TAG = re.compile(r"<[^>]+>")
+
+
+@lru_cache(maxsize=1 << 16)  # the same words recur on thousands of profiles
+def normalise(text: str) -> str:
+    """One form for every way of typing a word: the index and the queries both go through it.
+
+    Compatibility forms are decomposed (ﻻ → لا, آ → ا + maddah, أ → ا + hamza), marks
+    (diacritics, maddah, hamza above, Latin accents) and format characters (ZWNJ, bidi
+    marks) dropped, Arabic letters mapped to Persian ones, every digit made ASCII.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(ch for ch in decomposed if unicodedata.category(ch)[0] != "M")
+    kept = "".join(ch for ch in kept if unicodedata.category(ch) != "Cf")
+    return unicodedata.normalize("NFC", kept.translate(_FOLD)).lower()
+
+
+def plain_text(fragment: str) -> str:
+    """The text of an HTML fragment the generator produced itself (tags dropped)."""
+    return html.unescape(_TAG.sub(" ", fragment))
+
+
+def _trim(word: str) -> str:
+    """A word without the punctuation and symbols around it: «(۱۴۰۴)،» → ۱۴۰۴."""
+    start, end = 0, len(word)
+    while start < end and unicodedata.category(word[start])[0] in "PS":
+        start += 1
+    while end > start and unicodedata.category(word[end - 1])[0] in "PS":
+        end -= 1
+    return word[start:end]
+
+
+def search_terms(shown: Iterable[str], unseen: Iterable[str] = ()) -> str:
+    """The hidden words a profile page adds to the index, space-separated.
+
+    `shown` is text the page displays: only the words that normalisation changes are
+    added (۱۴۰۴ → 1404, كيان → کیان). `unseen` is text the page does not display (the
+    other language's occupation and city names): all of its words are added, normalised.
+    """
+    terms: dict[str, None] = {}
+    for text in shown:
+        for raw in text.split():
+            word = _trim(raw)
+            folded = _trim(normalise(word))
+            if folded and folded != word.lower():
+                terms[folded] = None
+    for text in unseen:
+        for raw in normalise(text).split():
+            word = _trim(raw)
+            if word:
+                terms[word] = None
+    return " ".join(terms)

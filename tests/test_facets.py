@@ -1,0 +1,78 @@
+"""facets.py and the static facet pages: who is listed where, and what the data file holds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from generator.build import check
+from generator.facets import FACET_FILE, facet_data, facet_json
+
+from .conftest import REPO, write
+
+
+def listed_ids(page: Path) -> list[str]:
+    """The diplomats a built listing page shows, in page order."""
+    return re.findall(r'<li class="cd-card" data-id="([a-z0-9-]+)"', page.read_text("utf-8"))
+
+
+def test_facet_data_holds_exactly_the_public_people_and_their_values() -> None:
+    public = check(REPO).public()
+    data = facet_data(public)
+    people = {p[0]: p for p in data["people"]}
+    assert set(people) == {d.id for d in public.diplomats}
+    for d in public.diplomats:
+        _, cities, fields, languages = people[d.id]
+        assert {data["cities"][i] for i in cities} == set(d.cities)
+        assert {data["fields"][i] for i in fields} == set(d.fields)
+        assert {data["languages"][i] for i in languages} == set(d.languages)
+
+
+def test_facet_data_leaves_out_anyone_not_approved() -> None:
+    directory = check(REPO)
+    hidden = [d for d in directory.diplomats if d.status != "approved"]
+    assert hidden
+    text = facet_json(directory.public()).decode()
+    for person in hidden:
+        assert person.id not in text and person.name.en not in text
+
+
+def test_facet_values_nobody_has_are_left_out(data_tree: Path) -> None:
+    write(
+        data_tree,
+        "diplomats/solo.yml",
+        """
+        name: {fa: تنها, en: Solo}
+        status: pending
+        cities: [porto]
+        languages: [pt]
+        """,
+    )
+    data = facet_data(check(data_tree).public())
+    assert "porto" not in data["cities"] and "pt" not in data["languages"]
+
+
+def test_the_built_site_ships_the_facet_file(built_site: Path) -> None:
+    shipped = (built_site / FACET_FILE).read_bytes()
+    assert shipped == facet_json(check(REPO).public())
+    assert json.loads(shipped)["version"] == 1
+
+
+def test_each_spoken_language_has_a_page_listing_its_speakers(built_site: Path) -> None:
+    public = check(REPO).public()
+    for code in public.spoken_languages():
+        expected = {d.id for d in public.diplomats_speaking(code)}
+        for prefix in ("", "en/"):
+            page = built_site / prefix / "languages" / code / "index.html"
+            assert set(listed_ids(page)) == expected, page
+    assert not (built_site / "languages" / "pt").exists()  # only a pending person speaks it
+
+
+def test_directory_counts_each_facet_value(built_site: Path) -> None:
+    public = check(REPO).public()
+    page = (built_site / "en" / "diplomats" / "index.html").read_text("utf-8")
+    for code, n in (("de", 1), ("en", len(public.diplomats_speaking("en")))):
+        assert re.search(rf'href="\.\./languages/{code}/"><bdi>[^<]+</bdi></a> '
+                         rf'<span class="cd-muted">\({n}\)</span>', page), code  # fmt: skip
+    assert "<script" not in page.split('<div class="cd-page">')[1].split("</article>")[0]
