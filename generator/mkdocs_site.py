@@ -32,7 +32,7 @@ NAV = (
 # Detail pages are reached from listings; in the nav they would be repeated on every page.
 NOT_IN_NAV = "\n".join(
     [f"/{folder}/*.md\n!/{folder}/index.md" for folder in ("diplomats", "cities", "fields")]
-    + ["/languages/*.md", "!/languages/index.md"]  # reached from the directory and home page
+    + ["/languages/*.md"]  # reached from the directory and home page, index included
     + ["page/"]  # the second and later pages of long listings
 )
 
