@@ -53,9 +53,10 @@ def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium driven by Playwright, one for the whole run (tests/browser_support.py)."""
+    """Debian's Chromium driven by Playwright (tests/browser_support.py), one per module:
+    Playwright's sync API allows one instance at a time, and test_search.py starts its own."""
     from playwright.sync_api import sync_playwright
 
     from .browser_support import CHROMIUM_ARGS, chromium_path
