@@ -18,7 +18,7 @@ DIRECTION = {"fa": "rtl", "en": "ltr"}
 # Arabic-script words in English.
 _LATIN, _ARABIC = "A-Za-z\u00c0-\u024f", "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc"
 OTHER_SCRIPT = {
-    "fa": re.compile(f"[{_LATIN}](?:[{_LATIN}0-9 .,:/@_+\\-]*[{_LATIN}0-9])?"),
+    "fa": re.compile(f"[{_LATIN}](?:[{_LATIN}0-9 .,:/@_+&'’\\-]*[{_LATIN}0-9])?"),
     "en": re.compile(f"[{_ARABIC}](?:[{_ARABIC}\u200c ]*[{_ARABIC}])?"),
 }
 

@@ -91,3 +91,21 @@ def test_runs_in_the_other_script_are_marked_with_their_language() -> None:
         'Lahore (<span lang="fa" dir="rtl">لاهور</span>) &amp; Isfahan'
     )
     assert fa.parts(None) == "" and en.parts("only English") == "only English"
+
+
+def test_runs_in_a_bio_are_marked_outside_tags_and_code() -> None:
+    from markupsafe import Markup
+
+    from generator.build import check
+    from generator.context import Context
+
+    from .conftest import REPO
+
+    fa = Context(check(REPO).public(), "fa")
+    bio = Markup(
+        '<p>در R&amp;D و <code>x y</code> <a href="https://a.org/b">https://a.org/b</a></p>'
+    )
+    assert fa.parts_html(bio) == (
+        '<p>در <span lang="en" dir="ltr">R&amp;D</span> و <code>x y</code> '
+        '<a href="https://a.org/b"><span lang="en" dir="ltr">https://a.org/b</span></a></p>'
+    )
