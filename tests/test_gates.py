@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check
+from generator.build import build_site, check
 from generator.i18n import country_name
 
 from . import gates
@@ -31,6 +31,8 @@ AXE_PAGES = {
     "city-proposed-no-diplomats": "cities/karbala/",
     "fields": "fields/",
     "field": "fields/academia/",
+    "languages": "languages/",
+    "language": "languages/de/",
     "about": "about/",
     "apply": "apply/",
     "privacy": "privacy/",
@@ -54,6 +56,29 @@ def test_axe_finds_no_wcag_violation(browser, server, name, lang, viewport):
     with gates.timed(gate, 1, "page views"), opened(browser, url, viewport) as (page, _):
         violations = gates.run_axe(page)
     assert violations == [], "\n".join(gates.describe_axe(violations))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_what_scripts_show_passes_axe_and_the_language_gate(browser, server, lang, tmp_path):
+    """The directory's search results and its facet form exist only once scripts ran: axe
+    and the language gate look at the page as it is then."""
+    query = "Freiburg"
+    with opened(browser, server + LANGS[lang] + "diplomats/") as (page, _):
+        page.locator(".cd-search__input").fill(query)
+        page.wait_for_function(
+            """q => document.querySelector('[data-cd-search]').dataset.searched === q
+                && !document.querySelector('.cd-search__result--loading')""",
+            arg=query,
+        )
+        assert page.locator(".cd-search__result").count() >= 1
+        page.locator("form.cd-facets select[name=city]").select_option("freiburg")
+        assert page.locator("form.cd-facets").is_visible()
+        violations = gates.run_axe(page)
+        shown = tmp_path / "shown.html"
+        shown.write_text(page.content(), encoding="utf-8")
+    assert violations == [], "\n".join(gates.describe_axe(violations))
+    assert gates.check_language_of_parts([shown]) == []
+    assert gates.check_isolated([shown], user_supplied_names()) == []
 
 
 def test_axe_exceptions_each_give_a_reason():
@@ -98,10 +123,10 @@ def test_directions_agree_with_languages(built_site: Path):
     assert problems == []
 
 
-def user_supplied_names() -> set[str]:
+def user_supplied_names(root: Path = REPO) -> set[str]:
     """Names of people and cities from the data; not those that are also a country's name
     from CLDR (کویت is Kuwait City and Kuwait), which the gate could not tell apart."""
-    public = check(REPO).public()
+    public = check(root).public()
     names = {n for d in public.diplomats for n in (d.name.fa, d.name.en)}
     names |= {n for c in public.cities.values() for n in (c.name.fa, c.name.en, c.name.native)}
     countries = {country_name(c.country, lang) for c in public.cities.values() for lang in LANGS}
@@ -113,3 +138,27 @@ def test_user_supplied_names_are_direction_isolated(built_site: Path):
     with gates.timed("names direction-isolated", len(files)):
         problems = gates.check_isolated(files, names)
     assert problems == []
+
+
+def test_long_listings_pass_the_gates(tmp_path: Path, browser):
+    """Listings of more than 100 people are split into pages: 120 synthetic people (every one
+    speaks Persian) give languages/fa/ a second page, which the sample never has."""
+    from bench.synthetic import make_tree
+
+    root = make_tree(tmp_path / "repo", 120)
+    site = root / "site"
+    build_site(root, site_dir=site, site_url=SITE_URL)
+    second = [site / "languages/fa/page/2/index.html", site / "en/languages/fa/page/2/index.html"]
+    assert all(page.is_file() for page in second)
+    files = html_files(site)
+    with gates.timed("all gates on 120 synthetic people", len(files)):
+        errors = gates.vnu_errors(gates.run_vnu(files))
+        problems = gates.check_links(site, SITE_URL) + gates.check_language_of_parts(files)
+        problems += gates.check_directions(files) + gates.check_isolated(
+            files, user_supplied_names(root)
+        )
+        with serve(site) as url, opened(browser, url + "en/languages/fa/page/2/") as (page, _):
+            violations = gates.run_axe(page)
+    assert errors == [], "\n".join(gates.describe_vnu(errors))
+    assert problems == []
+    assert violations == [], "\n".join(gates.describe_axe(violations))
