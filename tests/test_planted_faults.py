@@ -81,7 +81,7 @@ def test_an_image_without_alt_fails_axe_and_vnu(tmp_path: Path, browser) -> None
 
 def test_an_unclosed_element_fails_vnu(tmp_path: Path) -> None:
     site = build_with_fault(
-        tmp_path, "city.md.j2", "<h1><bdi>{{ title }}</bdi></h1>", "<h1><bdi>{{ title }}</h1>"
+        tmp_path, "city.md.j2", "<h1><bdi>{{ heading }}</bdi>", "<h1><bdi>{{ heading }}"
     )
     errors = gates.vnu_errors(gates.run_vnu([site / "cities" / "freiburg" / "index.html"]))
     messages = {m["message"] for m in errors}
