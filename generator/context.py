@@ -3,7 +3,11 @@ formatting helpers (words, numbers, dates, names and the reader's order)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from html import unescape
+
+from markupsafe import Markup, escape
 
 from . import addresses, i18n
 from .models import Directory
@@ -11,6 +15,9 @@ from .sanitize import bio_html
 from .schema import Diplomat, SisterCity
 from .search_text import plain_text, search_terms
 from .ui_text import text
+
+# A sanitised fragment cut into <code>…</code>, other tags, and text between tags.
+_HTML_PIECES = re.compile(r"(<code\b[^>]*>.*?</code>)|(<[^>]*>)|([^<]+)", re.S)
 
 
 class Context:
@@ -27,6 +34,27 @@ class Context:
     # words and numbers
     def t(self, key: str, **values: object) -> str:
         return text(key, self.lang).format(**values)
+
+    def parts(self, value: str | None) -> Markup:
+        """`value` escaped, each run in the other language's script marked with its `lang`
+        and `dir` ("CC BY 4.0" in a Persian sentence), for screen readers and bidi."""
+        other = self.other
+        span = Markup('<span lang="{}" dir="{}">{}</span>')
+        return Markup("").join(
+            span.format(other, i18n.DIRECTION[other], piece) if foreign else escape(piece)
+            for piece, foreign in i18n.script_runs(value or "", self.lang)
+        )
+
+    def parts_html(self, html: str) -> Markup:
+        """Sanitised `html` with the other script's runs in its text marked as by parts();
+        tags, and text inside <code>, are kept as they are."""
+        foreign = i18n.OTHER_SCRIPT[self.lang]
+        return Markup("").join(
+            self.parts(unescape(text))
+            if text and foreign.search(unescape(text))
+            else Markup(code or tag or text)
+            for code, tag, text in _HTML_PIECES.findall(html)
+        )
 
     def num(self, value: int) -> str:
         return i18n.number(value, self.lang)
@@ -60,7 +88,7 @@ class Context:
         # Asked for more than once per profile (the page, its search words, open data).
         if diplomat.id not in self._bios:
             source = self.local(diplomat.bio)
-            self._bios[diplomat.id] = bio_html(source) if source else None
+            self._bios[diplomat.id] = self.parts_html(bio_html(source)) if source else None
         return self._bios[diplomat.id]
 
     # addresses

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from functools import cache
@@ -12,6 +13,28 @@ from babel.dates import format_date as babel_format_date
 
 LANGUAGES = ("fa", "en")
 DIRECTION = {"fa": "rtl", "en": "ltr"}
+# A run of the other language's script inside a text in `lang`: Latin words in Persian, with
+# the digits and punctuation between them ("ISO 8601", "CC BY 4.0", "isfahaninfo.com"), and
+# Arabic-script words in English.
+_LATIN, _ARABIC = "A-Za-z\u00c0-\u024f", "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc"
+OTHER_SCRIPT = {
+    "fa": re.compile(f"[{_LATIN}](?:[{_LATIN}0-9 .,:/@_+&'’\\-]*[{_LATIN}0-9])?"),
+    "en": re.compile(f"[{_ARABIC}](?:[{_ARABIC}\u200c ]*[{_ARABIC}])?"),
+}
+
+
+def script_runs(text: str, lang: str) -> list[tuple[str, bool]]:
+    """`text` cut into pieces, each with True when it is in the other language's script."""
+    pieces, start = [], 0
+    for match in OTHER_SCRIPT[lang].finditer(text):
+        if match.start() > start:
+            pieces.append((text[start : match.start()], False))
+        pieces.append((match.group(0), True))
+        start = match.end()
+    if start < len(text):
+        pieces.append((text[start:], False))
+    return pieces
+
 
 _TO_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 JALALI_MONTHS = (

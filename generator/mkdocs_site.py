@@ -32,7 +32,7 @@ NAV = (
 # Detail pages are reached from listings; in the nav they would be repeated on every page.
 NOT_IN_NAV = "\n".join(
     [f"/{folder}/*.md\n!/{folder}/index.md" for folder in ("diplomats", "cities", "fields")]
-    + ["/languages/*.md", "!/languages/index.md"]  # reached from the directory and home page
+    + ["/languages/*.md"]  # reached from the directory and home page, index included
     + ["page/"]  # the second and later pages of long listings
 )
 
@@ -103,6 +103,7 @@ def mkdocs_config(
         "extra": {
             "alternate": alternates,
             "feed_title": text("feed_title", lang),
+            "not_found": text("not_found", lang),  # theme/404.html
             "jinja_cache": str(docs_dir.parent.parent / "cache" / "jinja"),
         },
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
@@ -134,13 +135,19 @@ def write_configs(
 
 
 def run_builds(configs: dict[str, Path], env: dict[str, str]) -> None:
-    """Run one `mkdocs build --strict` per language in parallel; raise if any fails."""
+    """Run one `mkdocs build --strict` per language in parallel; raise if any fails.
+
+    Not --quiet: it lowers MkDocs' logger to errors only, so warnings (a broken link, a
+    missing anchor) never reach the count that --strict fails on. The output is shown only
+    when a build fails.
+    """
     procs = {
         lang: subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(path)],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(path)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            env={**os.environ, **env},
+            # NO_MKDOCS_2_WARNING: Material's banner would bury MkDocs' own messages.
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
             text=True,
             preexec_fn=_die_with_parent,
         )

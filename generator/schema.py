@@ -88,13 +88,23 @@ def _partial_date(value: object) -> str:
 
 
 def _web_url(value: str) -> str:
-    parts = urlsplit(value)
+    malformed = f"expected a web address like https://example.org/page, found {value!r}"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- reading it checks it: "https://example.org:abc/" fails
+    except ValueError:
+        raise ValueError(malformed) from None
     if parts.scheme not in ("http", "https"):
         raise ValueError(f"expected a web address starting with https://, found {value!r}")
     host = parts.hostname or ""
-    if not re.fullmatch(r"([a-z0-9-]+\.)+[a-z]{2,}", host.lower()) or re.search(r"\s", value):
-        raise ValueError(f"expected a web address like https://example.org/page, found {value!r}")
+    if not re.fullmatch(r"([a-z0-9-]+\.)+[a-z]{2,}", host.lower()) or re.search(_NOT_IN_URL, value):
+        raise ValueError(malformed)
     return value
+
+
+# Characters a web address cannot hold as they are (a page's HTML would then be invalid),
+# and a % that does not start an escape such as %20.
+_NOT_IN_URL = r"[\s<>\"{}|\\^`\x00-\x1f\x7f]|%(?![0-9A-Fa-f]{2})"
 
 
 def _country(value: str) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from .build import Clock, prepare, stamp_profiles, write_docs
 from .errors import DataErrors
 from .i18n import LANGUAGES
-from .mkdocs_site import write_configs
+from .mkdocs_site import _die_with_parent, write_configs
 from .render import reload_templates
 
 WATCHED = ("diplomats", "cities", "content", "theme", "mkdocs.yml", "generator/templates")
@@ -53,6 +53,10 @@ def snapshot(root: Path) -> dict[Path, float]:
 def _mkdocs_worker(conn) -> None:  # runs in a child process
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    # A preview ended by SIGTERM skips the exit handlers that end daemon processes, and
+    # each worker holds the other's pipe open, so neither would ever see EOF: end with it.
+    _die_with_parent()
 
     while (job := conn.recv()) is not None:
         config_path, dirty = job

@@ -14,6 +14,7 @@ UI: dict[str, tuple[str, str]] = {
         "Isfahan Municipality, International Affairs Office",
     ),
     "language_name": ("فارسی", "English"),
+    "not_found": ("۴۰۴: این صفحه پیدا نشد", "404: page not found"),
     "programme_name": ("برنامهٔ شهروند دیپلمات اصفهان", "Isfahan Citizen Diplomat programme"),
     "office_name": (
         "ادارهٔ امور بین‌الملل شهرداری اصفهان",

@@ -15,7 +15,12 @@ HANDLES = {"instagram": r"[A-Za-z0-9._]{1,30}", "telegram": r"[A-Za-z][A-Za-z0-9
 
 _YEAR = r"(19|[2-9][0-9])[0-9]{2}"  # MIN_YEAR and after
 _MONTH, _DAY = r"(0[1-9]|1[0-2])", r"(0[1-9]|[12][0-9]|3[01])"
-_URL = r"https?://([A-Za-z0-9-]+\.)+[A-Za-z]{2,}(:[0-9]+)?([/?#][^\s]*)?"
+# After the host: no character a URL cannot hold as it is, and % only as an escape
+# (schema._NOT_IN_URL says the same to the check).
+_URL = (
+    r"https?://([A-Za-z0-9-]+\.)+[A-Za-z]{2,}(:[0-9]+)?"
+    r"([/?#]([^\s<>\"{}|\\^`%\x00-\x1f\x7f]|%[0-9A-Fa-f]{2})*)?"
+)
 
 
 def text_json(pattern: str, hint: str) -> dict:

@@ -1,4 +1,5 @@
-"""Shared fixtures: the shipped sample data, a tiny data tree built from dicts, a built site."""
+"""Shared fixtures: the shipped sample data, a tiny data tree built from dicts, a built site,
+the browser; and the quality gates' summary at the end of the run."""
 
 from __future__ import annotations
 
@@ -50,3 +51,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (tests/browser_support.py), one per module:
+    Playwright's sync API allows one instance at a time, and test_search.py starts its own."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser_support import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """What each quality gate checked and how long it took (also in build/gates.txt)."""
+    from .gates import summary
+
+    lines = summary(REPO / "build" / "gates.txt")
+    if lines:
+        terminalreporter.write_sep("-", "quality gates")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -1,28 +1,23 @@
 """Real-browser checks of the built sample site: languages, switcher, fonts, layout, dates, order.
 
-The site is served from 127.0.0.1 and opened in the system Chromium through Playwright. No
-browser is ever downloaded: if Chromium is missing these tests fail (`make test` installs it).
+The site is served from 127.0.0.1 and opened in the system Chromium through Playwright
+(tests/browser_support.py; the `browser` fixture is in conftest.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import os
-import shutil
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jdatetime
 import pytest
 from babel.dates import format_date
-from playwright.sync_api import sync_playwright
 
 from generator.errors import DataError
 from generator.load import load_document
+
+from .browser_support import VIEWPORTS, opened, serve
 
 REPO = Path(__file__).resolve().parent.parent
 SHOTS = REPO / "screenshots"
@@ -38,16 +33,8 @@ PAGES = {
     "about": "about/",
     "apply": "apply/",
     "privacy": "privacy/",
+    "open-data": "open-data/",
 }
-VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ALPHABET = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
 FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 # Boxes in the page body that stick out of the viewport on either side, unless a scrolling
@@ -63,51 +50,17 @@ OUTSIDE_JS = """() => { const w = document.documentElement.clientWidth;
 }"""
 
 
+# The focused element is on screen, not in a closed drawer off its side (as on a phone
+# before directory.css opened the drawer for a focused link).
+FOCUS_SHOWN = """() => { const r = document.activeElement.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth; }"""
+
+
 @pytest.fixture(scope="module")
 def server(built_site: Path):
     """Base URL ("http://127.0.0.1:PORT/") of the built site served by a quiet HTTP server."""
-
-    quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *_: None})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=built_site))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """The system Chromium driven by Playwright; fails (never skips) when it is not installed."""
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).is_file():
-        pytest.fail(f"Chromium not found at {path!r}: install it (make test) or set CHROMIUM")
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@contextmanager
-def opened(browser, url: str, viewport: str = "desktop", wait: str = "load"):
-    """Open `url` in a fresh context once its fonts are ready; yield (page, log).
-
-    The log holds every URL requested ("requests"), every answer of 400 or more ("failed")
-    and every uncaught exception or console error ("errors"; a 404 is one too).
-    """
-    width, height = VIEWPORTS[viewport]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page, log = context.new_page(), {"requests": [], "failed": [], "errors": []}
-    page.on("request", lambda r: log["requests"].append(r.url))
-    page.on("response", lambda r: r.status >= 400 and log["failed"].append(f"{r.status} {r.url}"))
-    page.on("pageerror", lambda e: log["errors"].append(str(e)))
-    page.on("console", lambda m: m.type == "error" and log["errors"].append(m.text))
-    try:
-        response = page.goto(url, wait_until=wait)
-        assert response is not None and response.ok, f"{url}: {response and response.status}"
-        page.evaluate("document.fonts.ready.then(() => true)")
-        yield page, log
-    finally:
-        context.close()
+    with serve(built_site) as url:
+        yield url
 
 
 def url_of(server: str, lang: str, page: str) -> str:
@@ -246,10 +199,15 @@ def test_directory_hides_unapproved(browser, server, built_site, lang):
     assert [name for name in hidden if name in text] == []
 
 
-def tab_until(page, predicate: str, presses: int = 60) -> bool:
-    """Press Tab until the JS predicate on document.activeElement holds; True if it did."""
+def tab_until(page, predicate: str, presses: int = 60, shown: bool = False) -> bool:
+    """Press Tab until the JS predicate on document.activeElement holds; True if it did.
+
+    With `shown`, every element the focus lands on must come on screen (FOCUS_SHOWN).
+    """
     for _ in range(presses):
         page.keyboard.press("Tab")
+        if shown:
+            page.wait_for_function(FOCUS_SHOWN, timeout=2000)  # a drawer slides in first
         if page.evaluate(f"(e => {predicate})(document.activeElement)"):
             return True
     return False
@@ -276,12 +234,37 @@ def test_keyboard_reaches_nav_and_switcher(browser, server):
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("name", ["home", "directory", "profile", "city"])
+def test_keyboard_alone_goes_home_directory_profile_other_language(browser, server, lang, viewport):
+    """With Tab and Enter only: the home page's link to the directory, a person's card on
+    the directory, and the switcher on the profile, which opens the same profile in the
+    other language; every link passed on the way is on screen when it has the focus."""
+    other = "en" if lang == "fa" else "fa"
+    with opened(browser, url_of(server, lang, "home"), viewport) as (page, _):
+        steps = [
+            (f"e.href === '{url_of(server, lang, 'directory')}'", url_of(server, lang, "directory")),
+            (f"e.href === '{url_of(server, lang, 'profile')}'", url_of(server, lang, "profile")),
+            (f"e.matches('header a.md-select__link[hreflang={other}]')", url_of(server, other, "profile")),
+        ]  # fmt: skip
+        for predicate, target in steps:
+            assert tab_until(page, predicate, presses=150, shown=True), (predicate, page.url)
+            if "md-select" in predicate:  # the menu opens on :focus-within, with a transition
+                page.wait_for_function(
+                    "() => getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'"
+                )
+            page.keyboard.press("Enter")
+            page.wait_for_url(target)
+        assert page.evaluate("document.documentElement.lang") == other
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", [*PAGES, "404"])
 def test_screenshots(browser, server, lang, name, viewport):
     """Full-page screenshots for people to look at: screenshots/<lang>-<page>-<viewport>.png."""
     SHOTS.mkdir(exist_ok=True)
     target = SHOTS / f"{lang}-{name}-{viewport}.png"
-    with opened(browser, url_of(server, lang, name), viewport) as (page, _):
+    url = server + LANGS[lang][0] + "404.html" if name == "404" else url_of(server, lang, name)
+    with opened(browser, url, viewport) as (page, _):
         page.evaluate(
             "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
         )

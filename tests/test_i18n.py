@@ -69,3 +69,43 @@ def test_persian_order_folds_arabic_letters_and_ignores_zwnj() -> None:
 def test_english_order_ignores_case_and_accents() -> None:
     names = ["Isfahan", "Iași", "Havana", "barcelona"]
     assert sorted(names, key=i18n.english_sort_key) == ["barcelona", "Havana", "Iași", "Isfahan"]
+
+
+def test_runs_in_the_other_script_are_marked_with_their_language() -> None:
+    from generator.build import check
+    from generator.context import Context
+
+    from .conftest import REPO
+
+    directory = check(REPO).public()
+    fa, en = Context(directory, "fa"), Context(directory, "en")
+    assert fa.parts("به شکل ISO 8601 \u200f(YYYY-MM-DD) و <>") == (
+        'به شکل <span lang="en" dir="ltr">ISO 8601</span> \u200f('
+        '<span lang="en" dir="ltr">YYYY-MM-DD</span>) و &lt;&gt;'
+    )
+    assert fa.parts("پروانهٔ CC BY 4.0، isfahaninfo.com.") == (
+        'پروانهٔ <span lang="en" dir="ltr">CC BY 4.0</span>، '
+        '<span lang="en" dir="ltr">isfahaninfo.com</span>.'
+    )
+    assert en.parts("Lahore (لاهور) & Isfahan") == (
+        'Lahore (<span lang="fa" dir="rtl">لاهور</span>) &amp; Isfahan'
+    )
+    assert fa.parts(None) == "" and en.parts("only English") == "only English"
+
+
+def test_runs_in_a_bio_are_marked_outside_tags_and_code() -> None:
+    from markupsafe import Markup
+
+    from generator.build import check
+    from generator.context import Context
+
+    from .conftest import REPO
+
+    fa = Context(check(REPO).public(), "fa")
+    bio = Markup(
+        '<p>در R&amp;D و <code>x y</code> <a href="https://a.org/b">https://a.org/b</a></p>'
+    )
+    assert fa.parts_html(bio) == (
+        '<p>در <span lang="en" dir="ltr">R&amp;D</span> و <code>x y</code> '
+        '<a href="https://a.org/b"><span lang="en" dir="ltr">https://a.org/b</span></a></p>'
+    )

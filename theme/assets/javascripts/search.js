@@ -28,14 +28,19 @@
     return node;
   }
 
-  /* One result: text only (textContent), never the index's HTML. */
+  /* One result: text only (textContent), never the index's HTML. The name and the
+     cities are direction-isolated (<bdi>), as on the pages. */
   function result(data) {
     var item = element("li", "cd-search__result");
-    var link = element("a", "cd-search__name", data.meta.title);
+    var link = element("a", "cd-search__name");
+    link.appendChild(element("bdi", "", data.meta.title));
     link.href = data.url;
     item.appendChild(link);
     if (data.meta.occupation) item.appendChild(element("p", "", data.meta.occupation));
-    if (data.meta.cities) item.appendChild(element("p", "cd-muted", data.meta.cities));
+    if (data.meta.cities) {
+      var cities = item.appendChild(element("p", "cd-muted"));
+      cities.appendChild(element("bdi", "", data.meta.cities));
+    }
     return item;
   }
 
