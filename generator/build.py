@@ -121,7 +121,7 @@ def render_all(public: Directory) -> dict[str, list[Page]]:
         _RENDERING = None
 
 
-PARALLEL_RENDER_FROM = 3000  # below this, starting workers costs more than it saves
+PARALLEL_RENDER_FROM = 500  # below this, starting workers costs more than it saves
 _RENDERING: Directory | None = None
 
 
