@@ -84,28 +84,54 @@ class Outputs:
 
 
 def prepare(
-    root: Path, work: Path, clock: Clock, site_url: str | None = None, preview: bool = False
+    root: Path,
+    work: Path,
+    clock: Clock,
+    site_url: str | None = None,
+    preview: bool = False,
+    previous: Outputs | None = None,
 ) -> Outputs:
     """Load, validate and render; raise DataErrors before anything is written.
 
-    A preview leaves out the open data, feeds and sitemap (nobody previews those) so that a
-    saved file shows up in about a second.
+    A preview leaves out the contact cards, open data, feeds and sitemap (nobody previews
+    those) so that a saved file shows up within about two seconds; given the `previous`
+    preview's outputs, built from the same templates, it renders again only the profiles
+    whose data changed.
     """
     with clock("load and validate"):
         public = check(root).public()
         public = with_site_url(public, site_url or os.environ.get("SITE_URL"))
     with clock("render"):
-        pages = render_all(public)
+        pages = _render_changed(public, previous) if previous else render_all(public)
     with clock("photos"):
         portraits = [(d.id, Path(public.photos[d.photo.file])) for d in public.diplomats if d.photo]
         photos = cached_portraits(portraits, work / "cache" / "photos")
-    if preview:
-        with clock("cards"):
-            files = collect([*photos.items(), *vcard_files(public).items()])
-        return Outputs(public, pages, files)
+    if preview:  # pages and portraits: what staff look at when they save a file
+        return Outputs(public, pages, photos)
     with clock("cards, open data, feeds, sitemap"):
         files = other_files(public, photos, [page_url(p.path) for p in pages["fa"]])
     return Outputs(public, pages, files)
+
+
+def _render_changed(public: Directory, previous: Outputs) -> dict[str, list[Page]]:
+    """All pages, reusing the previous profile pages of people whose record is unchanged."""
+    before = previous.public
+    if (before.cities, before.fields, before.pages, before.site) != (
+        public.cities,
+        public.fields,
+        public.pages,
+        public.site,
+    ):
+        return render_all(public)
+    old = {d.id: d for d in before.diplomats}
+    changed = {d.id for d in public.diplomats if old.get(d.id) != d}
+    out = {}
+    for lang in LANGUAGES:
+        kept = {p.path: p for p in previous.pages[lang] if shell.is_profile(p)}
+        fresh = render_language(public, lang, profiles=changed)
+        reused = [kept[f"diplomats/{d.id}.md"] for d in public.diplomats if d.id not in changed]
+        out[lang] = fresh + reused
+    return out
 
 
 def render_all(public: Directory) -> dict[str, list[Page]]:

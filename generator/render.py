@@ -8,7 +8,7 @@ after Markdown rendering and allow-list sanitising (`sanitize.bio_html`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -117,8 +117,14 @@ def _listing(
     return pages
 
 
-def render_language(directory: Directory, lang: str) -> list[Page]:
-    """Every generated page of the site in one language."""
+def render_language(
+    directory: Directory, lang: str, profiles: Collection[str] | None = None
+) -> list[Page]:
+    """Every generated page of the site in one language.
+
+    With `profiles`, only those people's profile pages are rendered (with every other
+    page): the preview reuses the profiles of people whose file did not change.
+    """
     ctx = PageContext(directory, lang)
     pages = [
         _page(ctx, "index.md", "home.md.j2", title=ctx.t("home_title")),
@@ -128,6 +134,8 @@ def render_language(directory: Directory, lang: str) -> list[Page]:
         _page(ctx, "fields/index.md", "fields.md.j2", title=ctx.t("fields_title")),
     ]  # fmt: skip
     for diplomat in directory.diplomats:
+        if profiles is not None and diplomat.id not in profiles:
+            continue
         pages.append(
             _page(ctx, f"diplomats/{diplomat.id}.md", "profile.md.j2",
                   title=ctx.local(diplomat.name), diplomat=diplomat,

@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from .build import Clock, prepare, stamp_profiles, write_docs
+from .build import Clock, Outputs, prepare, stamp_profiles, write_docs
 from .errors import DataErrors
 from .i18n import LANGUAGES
 from .mkdocs_site import _die_with_parent, write_configs
@@ -75,6 +75,7 @@ class Preview:
         self.work = root / "build"
         self.sites = {lang: self.work / "preview" / lang for lang in LANGUAGES}
         self.number = 0
+        self.outputs: Outputs | None = None
         context = multiprocessing.get_context("fork")
         self.workers = {}
         for lang in LANGUAGES:
@@ -82,13 +83,20 @@ class Preview:
             context.Process(target=_mkdocs_worker, args=(child,), daemon=True).start()
             self.workers[lang] = parent
 
-    def rebuild(self) -> None:
-        """Regenerate and rebuild; print what happened."""
+    def rebuild(self, changed: set[Path] | None = None) -> None:
+        """Regenerate and rebuild; print what happened.
+
+        When only diplomat files changed, profiles of the others are reused."""
         seconds: dict[str, float] = {}
         started = time.perf_counter()
-        reload_templates()
+        data_only = changed is not None and all(
+            p.parent == self.root / "diplomats" for p in changed
+        )
+        if not data_only:
+            reload_templates()
+        previous = self.outputs if data_only else None
         try:
-            outputs = prepare(self.root, self.work, Clock(seconds), preview=True)
+            outputs = prepare(self.root, self.work, Clock(seconds), preview=True, previous=previous)
         except DataErrors as exc:
             print("\n".join(str(e) for e in exc.errors), flush=True)
             print(f"{len(exc.errors)} error(s); still showing the last good build.", flush=True)
@@ -112,6 +120,7 @@ class Preview:
             if not target.is_file() or target.read_bytes() != content:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
+        self.outputs = outputs
         self.number += 1
         took = time.perf_counter() - started
         stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in seconds.items())
@@ -165,7 +174,8 @@ def serve(root: Path, port: int = 8000) -> None:
             time.sleep(0.2)
             now = snapshot(root)
             if now != before:
+                changed = {p for p in now.keys() | before.keys() if now.get(p) != before.get(p)}
                 before = now
-                preview.rebuild()
+                preview.rebuild(changed)
     except KeyboardInterrupt:
         server.shutdown()

@@ -291,3 +291,21 @@ def test_hreflang_links_are_absolute_under_the_project_url(project_site: Path) -
         "fa": "https://office.github.io/isfahan/diplomats/omid-farahani/",
         "en": "https://office.github.io/isfahan/en/diplomats/omid-farahani/",
     }
+
+
+def test_preview_renders_again_only_what_a_data_change_needs(data_tree: Path) -> None:
+    from generator.build import Clock, prepare
+
+    work = data_tree / "build"
+    first = prepare(data_tree, work, Clock({}), preview=True)
+    profile = data_tree / "diplomats/omid-farahani.yml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("en: Omid Farahani", "en: Omid F."),
+        encoding="utf-8",
+    )
+    incremental = prepare(data_tree, work, Clock({}), preview=True, previous=first)
+    full = prepare(data_tree, work, Clock({}), preview=True)
+    for lang in ("fa", "en"):
+        as_set = lambda pages: {(p.path, p.text) for p in pages}  # noqa: E731
+        assert as_set(incremental.pages[lang]) == as_set(full.pages[lang])
+        assert as_set(incremental.pages[lang]) != as_set(first.pages[lang])
