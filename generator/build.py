@@ -8,7 +8,9 @@ new site is built in a staging folder, the other files are added to it, and it r
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import gc
 import multiprocessing
 import os
 import shutil
@@ -215,6 +217,7 @@ def build_site(
             for own in MKDOCS_SITEMAPS:  # ours covers both languages, with alternates
                 (new_site / own).unlink(missing_ok=True)
             _add_files(new_site, outputs.files)
+            _release(outputs)  # Pagefind, next, is the build's peak of memory
         with clock("search index"):
             index_site(new_site)
         with clock("publish"):
@@ -261,6 +264,15 @@ def with_site_url(directory: Directory, site_url: str | None) -> Directory:
         message = first.get("ctx", {}).get("error", first["msg"])
         raise DataErrors([DataError("SITE_URL", 0, "", str(message))]) from None
     return replace(directory, site=site)
+
+
+def _release(outputs: Outputs) -> None:
+    """Drop the written pages and files and hand the freed memory back to the system."""
+    outputs.pages.clear()
+    outputs.files.clear()
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # glibc only
+        ctypes.CDLL(None).malloc_trim(0)  # glibc keeps freed small blocks otherwise
 
 
 def _publish(new_site: Path, site_dir: Path) -> None:
