@@ -6,8 +6,7 @@ such as details that have not been re-verified for a year.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import ClassVar
 
 
@@ -41,31 +40,6 @@ class DataWarning(Finding):
     """Something in one data file that a person should look at; it stops nothing."""
 
     level: ClassVar[str] = "warning"
-
-
-@dataclass
-class ErrorLog:
-    """Collects errors from every file so that one run reports them all."""
-
-    root: Path
-    errors: list[DataError] = field(default_factory=list)
-
-    def add(self, path: Path | str, line: int, field_: str, message: str) -> None:
-        """Record one error; `path` is shown relative to the data root."""
-        self.errors.append(DataError(self.relative(path), line, field_, message))
-
-    def relative(self, path: Path | str) -> str:
-        path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def __bool__(self) -> bool:
-        return bool(self.errors)
-
-    def sorted(self) -> list[DataError]:
-        return sorted(set(self.errors))
 
 
 class DataErrors(Exception):
