@@ -1,9 +1,10 @@
 """The whole flow in one place: load → validate → render → write → MkDocs → index → publish.
 
-Everything is gathered and checked before the first file is written: the pages, and the
-other files (portraits, contact cards, open data, feeds, sitemap) as bytes by path. The
-new site is built in a staging folder, the other files are added to it, and it replaces
-`site/` only once it is complete: bad data or a failed build leaves the previous `site/`.
+All data is loaded and checked before the first file is written. The new site is built
+in a staging folder: the pages by MkDocs, every other file (portraits, contact cards,
+open data, feeds) by a forked process alongside; two outputs on one path fail the build.
+The staging folder replaces `site/` only once it is complete: bad data or a failed build
+leaves the previous `site/` as it was.
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -30,13 +34,13 @@ from .feeds import feed_files
 from .freshness import Overdue, as_warnings, overdue
 from .i18n import LANGUAGES
 from .load import load_sources
-from .mkdocs_site import run_builds, write_configs
+from .mkdocs_site import die_with_parent, run_builds, write_configs
 from .models import Directory
 from .opendata import open_data_files
 from .photos import cached_portraits
 from .render import Page, page_url, render_language
 from .schema import SiteSettings
-from .search_index import index_site
+from .search_index import index_site, write_sources
 from .sitemap import MKDOCS_SITEMAPS, discovery_files
 from .validate import validate
 from .vcard import vcard_files
@@ -69,7 +73,7 @@ class BuildReport:
 
     def __str__(self) -> str:
         stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.seconds.items())
-        total = sum(self.seconds.values())
+        total = sum(v for k, v in self.seconds.items() if not k.startswith(ALONGSIDE))
         return (
             f"Built {self.site_dir} with {self.diplomats} published diplomats, {self.pages} pages "
             f"per language, in {total:.1f}s ({stages})"
@@ -78,11 +82,17 @@ class BuildReport:
 
 @dataclass
 class Outputs:
-    """Everything a build will write, gathered and checked before anything is written."""
+    """What a preview writes: its pages, and the portraits by path under the site root."""
 
     public: Directory
     pages: dict[str, list[Page]]  # language -> Markdown pages for MkDocs
-    files: dict[str, bytes]  # path under the site root -> content (portraits, cards, data…)
+    files: dict[str, bytes]  # path under the site root -> portrait
+
+
+def load_public(root: Path, site_url: str | None = None) -> Directory:
+    """Load and validate everything; the published part. Raises DataErrors on any problem."""
+    public = check(root).public()
+    return with_site_url(public, site_url or os.environ.get("SITE_URL"))
 
 
 def prepare(
@@ -90,10 +100,9 @@ def prepare(
     work: Path,
     clock: Clock,
     site_url: str | None = None,
-    preview: bool = False,
     previous: Outputs | None = None,
 ) -> Outputs:
-    """Load, validate and render; raise DataErrors before anything is written.
+    """A preview's pages and portraits; raise DataErrors before anything is written.
 
     A preview leaves out the contact cards, open data, feeds and sitemap (nobody previews
     those) so that a saved file shows up within about two seconds; given the `previous`
@@ -101,18 +110,16 @@ def prepare(
     whose data changed.
     """
     with clock("load and validate"):
-        public = check(root).public()
-        public = with_site_url(public, site_url or os.environ.get("SITE_URL"))
+        public = load_public(root, site_url)
     with clock("render"):
         pages = _render_changed(public, previous) if previous else render_all(public)
     with clock("photos"):
-        portraits = [(d.id, Path(public.photos[d.photo.file])) for d in public.diplomats if d.photo]
-        photos = cached_portraits(portraits, work / "cache" / "photos")
-    if preview:  # pages and portraits: what staff look at when they save a file
-        return Outputs(public, pages, photos)
-    with clock("cards, open data, feeds, sitemap"):
-        files = other_files(public, photos, [page_url(p.path) for p in pages["fa"]])
-    return Outputs(public, pages, files)
+        photos = cached_portraits(_portrait_jobs(public), work / "cache" / "photos")
+    return Outputs(public, pages, photos)
+
+
+def _portrait_jobs(public: Directory) -> list[tuple[str, Path]]:
+    return [(d.id, Path(public.photos[d.photo.file])) for d in public.diplomats if d.photo]
 
 
 def _render_changed(public: Directory, previous: Outputs) -> dict[str, list[Page]]:
@@ -161,22 +168,22 @@ def _render_forked(lang: str) -> list[Page]:
 def write_docs(work: Path, pages: dict[str, list[Page]]) -> int:
     """Write each language's Markdown for MkDocs under work/docs/<lang>; only changed files.
 
-    Profiles are not among them: MkDocs renders one shell profile and the rest are
-    stamped from it afterwards (see shell.py).
+    Generated pages go with a placeholder for their body, and profiles not at all: MkDocs
+    renders one shell profile and the rest are stamped from it afterwards (see shell.py).
     """
     written = 0
     for lang in LANGUAGES:
-        for_mkdocs, _ = shell.split(pages[lang])
+        for_mkdocs = shell.split(pages[lang]).for_mkdocs
         written += sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in for_mkdocs]))
     return written
 
 
-def stamp_profiles(sites: dict[str, Path], pages: dict[str, list[Page]]) -> None:
-    """Write every profile page into each language's built site, from its shell."""
+def complete_pages(
+    sites: dict[str, Path], pages: dict[str, list[Page]], fresh: bool = True
+) -> None:
+    """Put each generated page's body into the page MkDocs built, and stamp the profiles."""
     for lang in LANGUAGES:
-        _, profiles = shell.split(pages[lang])
-        if profiles:
-            shell.stamp_all(sites[lang], profiles)
+        shell.complete(sites[lang], shell.split(pages[lang]), fresh)
 
 
 def build_site(
@@ -191,56 +198,136 @@ def build_site(
     The site's address is `site_url`, else the environment's SITE_URL, else the one in
     content/site.yml. `work` holds the generated Markdown and MkDocs configs (default
     `<root>/build`).
+
+    Once the data is valid, two lines of work share the machine: the pages (render,
+    MkDocs, shells, search index) in this process and its children, and every other
+    file (portraits, contact cards, open data, feeds) in one forked process that writes
+    into its own folder. They meet in the staging folder, which is published last.
     """
     site_dir = (site_dir or root / "site").resolve()
     work = (work or root / "build").resolve()
     report = BuildReport(site_dir)
     clock = Clock(report.seconds)
 
-    outputs = prepare(root, work, clock, site_url)
-    report.pages, report.diplomats = len(outputs.pages["fa"]), len(outputs.public.diplomats)
-    with clock("write"):
-        write_docs(work, outputs.pages)
-        _remove_stale_staging(site_dir)
-        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
-        site_dirs = {"fa": staging / "site", "en": staging / "en"}
-        url = outputs.public.site.site_url
-        configs = write_configs(root, work, site_dirs, url, extra_javascript)
+    with clock("load and validate"):
+        public = load_public(root, site_url)
+    report.diplomats = len(public.diplomats)
+    _remove_stale_staging(site_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
+    files = Background(_write_files, public, work / "cache" / "photos", staging / "files")
     try:
+        with clock("render"):
+            pages = render_all(public)
+        report.pages = len(pages["fa"])
+        with clock("write"):
+            write_docs(work, pages)
+            site_dirs = {"fa": staging / "site", "en": staging / "en"}
+            url = public.site.site_url
+            configs = write_configs(root, work, site_dirs, url, extra_javascript)
+            discovery = discovery_files(url, [page_url(p.path) for p in pages["fa"]])
         with clock("mkdocs (fa and en in parallel)"):
             run_builds(configs, {"SOURCE_DATE_EPOCH": _source_date_epoch(root)})
-        with clock("profiles from the shell"):
-            stamp_profiles(site_dirs, outputs.pages)
-        with clock("assemble"):
+        with clock("pages from their shells"):
+            complete_pages(site_dirs, pages)
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
             for own in MKDOCS_SITEMAPS:  # ours covers both languages, with alternates
                 (new_site / own).unlink(missing_ok=True)
-            _add_files(new_site, outputs.files)
-            _release(outputs)  # Pagefind, next, is the build's peak of memory
+            search_sources = write_sources(staging / "search", pages)
+            _release(pages)  # Pagefind, next, is the build's peak of memory
         with clock("search index"):
-            index_site(new_site)
+            index_site(new_site, search_sources, report.diplomats)
+        with clock("waiting for the other files"):
+            report.seconds.update(files.wait())
+        with clock("assemble"):
+            _move_files(staging / "files", new_site)
+            _add_files(new_site, discovery)
         with clock("publish"):
             _publish(new_site, site_dir)
     finally:
+        files.stop()
         shutil.rmtree(staging, ignore_errors=True)
     return report
 
 
-def other_files(
-    public: Directory, photos: dict[str, bytes], page_urls: list[str]
-) -> dict[str, bytes]:
-    """Everything published besides the pages, by path in the site; two on one path fail.
+ALONGSIDE = "alongside: "  # stages of the forked process, which overlap the others
 
-    `page_urls` are the pages of one language, relative to its root (both have the same).
-    """
+
+def _write_files(public: Directory, cache: Path, folder: Path) -> dict[str, float]:
+    """In the background: every published file besides the pages, written under `folder`."""
+    seconds: dict[str, float] = {}
+    with Clock(seconds)(f"{ALONGSIDE}photos"):
+        photos = cached_portraits(_portrait_jobs(public), cache)
+    with Clock(seconds)(f"{ALONGSIDE}cards, open data, feeds"):
+        files = other_files(public, photos)
+        _add_files(folder, files)
+    return seconds
+
+
+def other_files(public: Directory, photos: dict[str, bytes]) -> dict[str, bytes]:
+    """Everything published besides the pages and the sitemap, by path; two on one path fail."""
     items: list[tuple[str, bytes]] = list(photos.items())
     items.append((FACET_FILE, facet_json(public)))
     items += vcard_files(public).items()
     items += open_data_files(public).items()
     items += feed_files(public).items()
-    items += discovery_files(public.site.site_url, page_urls).items()
     return collect(items)
+
+
+def _move_files(source: Path, site: Path) -> None:
+    """Move every file under `source` to the same place in `site`, never over one there."""
+    for folder, _, names in os.walk(source):
+        into = site / Path(folder).relative_to(source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            target = into / name
+            if target.exists():
+                rel = target.relative_to(site).as_posix()
+                raise DuplicateOutput(f"{rel!r} would replace a file that MkDocs built")
+            os.rename(os.path.join(folder, name), target)
+
+
+class Background:
+    """`function(*args)` in a forked process; `wait()` returns its result or raises its error.
+
+    The process ends with the build, even if the build is killed (see mkdocs_site).
+    """
+
+    def __init__(self, function: Callable[..., object], *args: object):
+        context = multiprocessing.get_context("fork")
+        self._result, child_end = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run_in_child, args=(child_end, function, args))
+        self._process.start()
+        child_end.close()
+
+    def wait(self) -> Any:
+        try:
+            ok, value = self._result.recv()
+        except EOFError:
+            ok, value = False, f"it stopped with exit code {self._process.exitcode}"
+        self._process.join()
+        if not ok:
+            raise BackgroundFailed(value)
+        return value
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+
+
+class BackgroundFailed(RuntimeError):
+    """The background part of the build stopped with an error."""
+
+
+def _run_in_child(conn: Connection, function: Callable[..., object], args: tuple) -> None:
+    die_with_parent()
+    try:
+        conn.send((True, function(*args)))
+    except BaseException as exc:  # the parent raises it, with the child's message
+        conn.send((False, f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
 
 
 def _add_files(site: Path, files: dict[str, bytes]) -> None:
@@ -266,10 +353,9 @@ def with_site_url(directory: Directory, site_url: str | None) -> Directory:
     return replace(directory, site=site)
 
 
-def _release(outputs: Outputs) -> None:
-    """Drop the written pages and files and hand the freed memory back to the system."""
-    outputs.pages.clear()
-    outputs.files.clear()
+def _release(pages: dict[str, list[Page]]) -> None:
+    """Drop the written pages and hand the freed memory back to the system."""
+    pages.clear()
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):  # glibc only
         ctypes.CDLL(None).malloc_trim(0)  # glibc keeps freed small blocks otherwise

@@ -47,7 +47,7 @@ SCRIPTS = (
 )
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """In the child: end when the build process ends, even if it was killed.
 
     Otherwise a killed build leaves MkDocs running, writing into a folder that the
@@ -149,7 +149,7 @@ def run_builds(configs: dict[str, Path], env: dict[str, str]) -> None:
             # NO_MKDOCS_2_WARNING: Material's banner would bury MkDocs' own messages.
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
             text=True,
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )
         for lang, path in configs.items()
     }

@@ -23,10 +23,15 @@ from .schema import Diplomat
 
 @dataclass(frozen=True)
 class Page:
-    """One page to write: its path under the language's docs folder and its full text."""
+    """One page to write: its path under the language's docs folder and its full text.
+
+    `html`: the body after the front matter is HTML from our templates, which MkDocs
+    passes through unchanged (content pages written by staff are Markdown).
+    """
 
     path: str
     text: str
+    html: bool = False
 
 
 def page_url(path: str) -> str:
@@ -204,4 +209,4 @@ def _page(ctx: Context, path: str, template: str, title: str, **values: object) 
     )
     # JSON is valid YAML and escapes everything a title could contain.
     front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nhide:\n  - toc\n---\n\n"
-    return Page(path, front + body)
+    return Page(path, front + body, html=True)

@@ -19,10 +19,10 @@ import threading
 import time
 from pathlib import Path
 
-from .build import Clock, Outputs, prepare, stamp_profiles, write_docs
+from .build import Clock, Outputs, complete_pages, prepare, write_docs
 from .errors import DataErrors
 from .i18n import LANGUAGES
-from .mkdocs_site import _die_with_parent, write_configs
+from .mkdocs_site import die_with_parent, write_configs
 from .render import reload_templates
 
 WATCHED = ("diplomats", "cities", "content", "theme", "mkdocs.yml", "generator/templates")
@@ -56,7 +56,7 @@ def _mkdocs_worker(conn) -> None:  # runs in a child process
 
     # A preview ended by SIGTERM skips the exit handlers that end daemon processes, and
     # each worker holds the other's pipe open, so neither would ever see EOF: end with it.
-    _die_with_parent()
+    die_with_parent()
 
     while (job := conn.recv()) is not None:
         config_path, dirty = job
@@ -96,7 +96,7 @@ class Preview:
             reload_templates()
         previous = self.outputs if data_only else None
         try:
-            outputs = prepare(self.root, self.work, Clock(seconds), preview=True, previous=previous)
+            outputs = prepare(self.root, self.work, Clock(seconds), previous=previous)
         except DataErrors as exc:
             print("\n".join(str(e) for e in exc.errors), flush=True)
             print(f"{len(exc.errors)} error(s); still showing the last good build.", flush=True)
@@ -112,7 +112,7 @@ class Preview:
         if failures:
             print("\n".join(failures), flush=True)
             return
-        stamp_profiles(self.sites, outputs.pages)
+        complete_pages(self.sites, outputs.pages, fresh=not dirty)
         seconds["mkdocs"] = time.perf_counter() - mkdocs_started
         for rel, content in outputs.files.items():  # portraits, cards, data, feeds
             site, inner = self.directory_for("/" + rel)

@@ -12,7 +12,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from generator.build import build_site, check, with_site_url
+from generator import build, search_index
+from generator.build import BackgroundFailed, build_site, check, with_site_url
 from generator.errors import DataErrors
 from generator.mkdocs_site import MkDocsFailed
 
@@ -216,6 +217,25 @@ def test_a_failing_mkdocs_build_keeps_the_old_site(data_tree: Path) -> None:
     assert not list(data_tree.glob(".site-staging-*"))
 
 
+def test_a_failure_beside_the_pages_keeps_the_old_site(
+    data_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Portraits, cards, open data and feeds are made in a forked process alongside MkDocs:
+    # its error must stop the build like any other, before anything is published.
+    site = data_tree / "site"
+    build_site(data_tree, site_dir=site)
+    before = tree_digest(site)
+
+    def broken(directory: object) -> dict:
+        raise RuntimeError("no cards today")
+
+    monkeypatch.setattr(build, "vcard_files", broken)
+    with pytest.raises(BackgroundFailed, match="RuntimeError: no cards today"):
+        build_site(data_tree, site_dir=site)
+    assert tree_digest(site) == before
+    assert not list(data_tree.glob(".site-staging-*"))
+
+
 def test_check_command_prints_a_summary(data_tree: Path) -> None:
     # Re-verification warnings depend on today's date; test_freshness.py covers them.
     result = run_cli(data_tree, "check", "--max-age-months", "1200")
@@ -247,6 +267,19 @@ def test_two_builds_of_the_same_data_are_identical(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
     build_site(data_tree, site_dir=data_tree / "two")
     assert tree_digest(data_tree / "one") == tree_digest(data_tree / "two")
+
+
+def test_search_bundles_made_side_by_side_or_in_turn_are_identical(
+    data_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Large sites index one language after the other to keep memory down.
+    build_site(data_tree, site_dir=data_tree / "together")
+    monkeypatch.setattr(search_index, "SIDE_BY_SIDE_BELOW", 0)
+    build_site(data_tree, site_dir=data_tree / "in-turn")
+    for bundle in ("pagefind", "en/pagefind"):
+        assert len(list((data_tree / "together" / bundle / "fragment").iterdir())) == 9
+        together = tree_digest(data_tree / "together" / bundle)
+        assert together == tree_digest(data_tree / "in-turn" / bundle)
 
 
 # ---------------------------------------------------------------------------- project path
@@ -297,14 +330,14 @@ def test_preview_renders_again_only_what_a_data_change_needs(data_tree: Path) ->
     from generator.build import Clock, prepare
 
     work = data_tree / "build"
-    first = prepare(data_tree, work, Clock({}), preview=True)
+    first = prepare(data_tree, work, Clock({}))
     profile = data_tree / "diplomats/omid-farahani.yml"
     profile.write_text(
         profile.read_text(encoding="utf-8").replace("en: Omid Farahani", "en: Omid F."),
         encoding="utf-8",
     )
-    incremental = prepare(data_tree, work, Clock({}), preview=True, previous=first)
-    full = prepare(data_tree, work, Clock({}), preview=True)
+    incremental = prepare(data_tree, work, Clock({}), previous=first)
+    full = prepare(data_tree, work, Clock({}))
     for lang in ("fa", "en"):
         as_set = lambda pages: {(p.path, p.text) for p in pages}  # noqa: E731
         assert as_set(incremental.pages[lang]) == as_set(full.pages[lang])

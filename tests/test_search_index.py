@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from generator.build import check
-from generator.search_index import BUNDLE_DIR
+from generator.search_index import BUNDLE_DIR, NOT_INDEXED
 
 from .conftest import REPO
 
@@ -56,3 +58,28 @@ def test_navigation_and_labels_are_not_indexed(built_site: Path) -> None:
         content = fragment["content"]
         for chrome in ("Citizen diplomats", "How to apply", "Contact", "Member since"):
             assert chrome not in content, (fragment["url"], chrome)
+
+
+def fragments_by_url(bundle: Path) -> dict[str, dict]:
+    out = {}
+    for path in (bundle / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        out[fragment["url"]] = fragment
+    return out
+
+
+def test_the_index_equals_one_made_from_the_served_pages(built_site: Path, tmp_path: Path) -> None:
+    # The build indexes each profile's body alone; Pagefind run on the finished pages, as
+    # a reader receives them, must find the same words, titles, meta and addresses.
+    for root in (built_site, built_site / "en"):
+        served = tmp_path / root.name
+        command = [
+            sys.executable, "-m", "pagefind", "--site", str(root), "--output-path", str(served),
+            "--glob", "diplomats/*/index.html", "--exclude-selectors", ", ".join(NOT_INDEXED),
+            "--quiet",
+        ]  # fmt: skip
+        subprocess.run(command, check=True, capture_output=True)
+        built, expected = fragments_by_url(root / BUNDLE_DIR), fragments_by_url(served)
+        assert len(built) == len(check(REPO).public().diplomats)
+        assert built == expected
