@@ -233,9 +233,9 @@ def build_site(
             site_dirs["en"].rename(new_site / "en")
             for own in MKDOCS_SITEMAPS:  # ours covers both languages, with alternates
                 (new_site / own).unlink(missing_ok=True)
+        with clock("search index"):
             search_sources = write_sources(staging / "search", pages)
             _release(pages)  # Pagefind, next, is the build's peak of memory
-        with clock("search index"):
             index_site(new_site, search_sources, report.diplomats)
         with clock("waiting for the other files"):
             report.seconds.update(files.wait())
@@ -332,12 +332,17 @@ def _run_in_child(conn: Connection, function: Callable[..., object], args: tuple
 
 def _add_files(site: Path, files: dict[str, bytes]) -> None:
     """Write `files` into the built site; a file MkDocs made is never silently replaced."""
+    made: set[Path] = set()
     for rel, content in sorted(files.items()):
         target = site / rel
-        if target.exists():
-            raise DuplicateOutput(f"{rel!r} would replace a file that MkDocs built")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        if target.parent not in made:  # one mkdir per folder, not per file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        try:
+            with open(target, "xb") as out:  # "x": fails if the file exists
+                out.write(content)
+        except FileExistsError:
+            raise DuplicateOutput(f"{rel!r} would replace a file that MkDocs built") from None
 
 
 def with_site_url(directory: Directory, site_url: str | None) -> Directory:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+import pagefind_bin
 
 from . import shell
 from .i18n import LANGUAGES
@@ -70,7 +71,7 @@ def index_site(site: Path, sources: dict[str, Path], profiles: int) -> None:
     runs: list[subprocess.Popen] = []
     for lang in LANGUAGES:
         command = [
-            sys.executable, "-m", "pagefind", "--site", str(sources[lang]),
+            str(pagefind_bin.get_executable()), "--site", str(sources[lang]),
             "--output-path", str(roots[lang] / BUNDLE_DIR),
             "--exclude-selectors", ", ".join(NOT_INDEXED), "--quiet",
         ]  # fmt: skip

@@ -30,11 +30,14 @@ def sync_tree(folder: Path, files: dict[str, bytes]) -> int:
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
+    made: set[Path] = set()
     for rel, content in files.items():
         target = folder / rel
         if target.is_file() and target.read_bytes() == content:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(content)
         written += 1
     wanted = {folder / rel for rel in files}

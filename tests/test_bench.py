@@ -20,7 +20,9 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path: Path) -> None:
     results = run(tmp_path, 20, with_baseline=True)
     assert results["cold"]["seconds"] > 0 and results["baseline"]["seconds"] > 0
     assert 0 < results["cold"]["peak memory (MB)"] < 2000
-    assert {"load and validate", "render", "write", "alongside: photos"} <= set(results["cold"]["stages"])
+    assert {"load and validate", "render", "write", "alongside: photos"} <= set(
+        results["cold"]["stages"]
+    )
     assert results["profile page HTML (KB)"] > 1
     assert results["directory download (KB)"] > results["profile page HTML (KB)"]
     report = render_report(20, results)
