@@ -54,6 +54,14 @@ def _trim(word: str) -> str:
     return word[start:end]
 
 
+@lru_cache(maxsize=1 << 16)  # bios repeat most of their words from one profile to the next
+def _changed_form(raw: str) -> str:
+    """A shown word's normalised form, or "" where normalising leaves it as it is."""
+    word = _trim(raw)
+    folded = _trim(normalise(word))
+    return folded if folded and folded != word.lower() else ""
+
+
 def search_terms(shown: Iterable[str], unseen: Iterable[str] = ()) -> str:
     """The hidden words a profile page adds to the index, space-separated.
 
@@ -64,9 +72,8 @@ def search_terms(shown: Iterable[str], unseen: Iterable[str] = ()) -> str:
     terms: dict[str, None] = {}
     for text in shown:
         for raw in text.split():
-            word = _trim(raw)
-            folded = _trim(normalise(word))
-            if folded and folded != word.lower():
+            folded = _changed_form(raw)
+            if folded:
                 terms[folded] = None
     for text in unseen:
         for raw in normalise(text).split():

@@ -116,14 +116,13 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line into pieces of at most 75 octets, never inside a character."""
-    pieces, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode())
-        limit = MAX_LINE_OCTETS - (1 if pieces else 0)  # continuation lines start with a space
-        if size + width > limit:
-            pieces.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    pieces.append(current)
+    data = line.encode()
+    pieces, start, limit = [], 0, MAX_LINE_OCTETS
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: inside a character
+            end -= 1
+        pieces.append(data[start:end].decode())
+        start, limit = end, MAX_LINE_OCTETS - 1  # continuation lines start with a space
+    pieces.append(data[start:].decode())
     return "\r\n ".join(pieces)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,19 @@ def test_lines_are_folded_within_75_octets_and_unfold_to_the_original() -> None:
     assert all(len(p.encode()) <= MAX_LINE_OCTETS for p in pieces)
     assert all(p.startswith(" ") for p in pieces[1:])
     assert "".join([pieces[0]] + [p[1:] for p in pieces[1:]]) == line
+
+
+def test_folding_fills_each_line_and_never_splits_a_character() -> None:
+    rng = random.Random(7)
+    alphabet = "aZ,;é€شگ‌🙂"  # 1, 2, 3 and 4 octets in UTF-8
+    for _ in range(300):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
+        pieces = fold(line).split("\r\n ")
+        assert "".join(pieces) == line
+        for number, piece in enumerate(pieces[:-1]):
+            limit = MAX_LINE_OCTETS - (1 if number else 0)
+            following = pieces[number + 1][0]
+            assert len(piece.encode()) <= limit < len((piece + following).encode())
 
 
 def test_text_values_escape_what_vcard_gives_meaning_to() -> None:
