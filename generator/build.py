@@ -1,9 +1,10 @@
 """The whole flow in one place: load → validate → render → write → MkDocs → index → publish.
 
-All data is loaded and checked before the first file is written. The new site is built
-in a staging folder: the pages by MkDocs, every other file (portraits, contact cards,
-open data, feeds) by a forked process alongside; two outputs on one path fail the build.
-The staging folder replaces `site/` only once it is complete: bad data or a failed build
+All data is loaded and checked before the first file is written. Then each language's
+pages go from templates to search index in a lane of their own (a forked process), while
+a third process makes every other file (portraits, contact cards, open data, feeds); all
+three write into one staging folder, and two outputs on one path fail the build. The
+staging folder replaces `site/` only once it is complete: bad data or a failed build
 leaves the previous `site/` as it was.
 """
 
@@ -22,12 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from multiprocessing.connection import Connection
+from multiprocessing.synchronize import Lock
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from . import shell
+from . import search_index, shell
 from .errors import DataError, DataErrors, DataWarning
 from .facets import FACET_FILE, facet_json
 from .feeds import feed_files
@@ -40,7 +42,6 @@ from .opendata import open_data_files
 from .photos import cached_portraits
 from .render import Page, page_url, render_language
 from .schema import SiteSettings
-from .search_index import index_site, write_sources
 from .sitemap import MKDOCS_SITEMAPS, discovery_files
 from .validate import validate
 from .vcard import vcard_files
@@ -73,7 +74,7 @@ class BuildReport:
 
     def __str__(self) -> str:
         stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.seconds.items())
-        total = sum(v for k, v in self.seconds.items() if not k.startswith(ALONGSIDE))
+        total = sum(v for k, v in self.seconds.items() if is_main_stage(k))
         return (
             f"Built {self.site_dir} with {self.diplomats} published diplomats, {self.pages} pages "
             f"per language, in {total:.1f}s ({stages})"
@@ -199,10 +200,11 @@ def build_site(
     content/site.yml. `work` holds the generated Markdown and MkDocs configs (default
     `<root>/build`).
 
-    Once the data is valid, two lines of work share the machine: the pages (render,
-    MkDocs, shells, search index) in this process and its children, and every other
-    file (portraits, contact cards, open data, feeds) in one forked process that writes
-    into its own folder. They meet in the staging folder, which is published last.
+    Once the data is valid, three forked processes share the machine: one lane per
+    language makes that language's pages from start to finish (render, MkDocs, shells,
+    search index; see `_language_lane`), and a third makes every other file (portraits,
+    contact cards, open data, feeds) in a folder of its own. They meet in the staging
+    folder, which replaces `site_dir` last.
     """
     site_dir = (site_dir or root / "site").resolve()
     work = (work or root / "build").resolve()
@@ -214,43 +216,92 @@ def build_site(
     report.diplomats = len(public.diplomats)
     _remove_stale_staging(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
-    files = Background(_write_files, public, work / "cache" / "photos", staging / "files")
+    site_dirs = {"fa": staging / "site", "en": staging / "en"}
+    url = public.site.site_url
+    work.mkdir(parents=True, exist_ok=True)
+    configs = write_configs(root, work, site_dirs, url, extra_javascript)
+    epoch = _source_date_epoch(root)
+    # Pagefind takes ~140 KB per profile: on a large site one language indexes at a time.
+    side_by_side = len(public.diplomats) < search_index.SIDE_BY_SIDE_BELOW
+    search_turn = multiprocessing.get_context("fork").Lock()
+    jobs = [Background(_write_files, public, work / "cache" / "photos", staging / "files")]
     try:
-        with clock("render"):
-            pages = render_all(public)
-        report.pages = len(pages["fa"])
-        with clock("write"):
-            write_docs(work, pages)
-            site_dirs = {"fa": staging / "site", "en": staging / "en"}
-            url = public.site.site_url
-            configs = write_configs(root, work, site_dirs, url, extra_javascript)
-            discovery = discovery_files(url, [page_url(p.path) for p in pages["fa"]])
-        with clock("mkdocs (fa and en in parallel)"):
-            run_builds(configs, {"SOURCE_DATE_EPOCH": _source_date_epoch(root)})
-        with clock("pages from their shells"):
-            complete_pages(site_dirs, pages)
+        with clock("pages (fa and en side by side)"):
+            jobs += [
+                Background(_language_lane, public, lang, work, configs[lang], epoch,
+                           site_dirs[lang], staging / "search" / lang,
+                           None if side_by_side else search_turn)
+                for lang in LANGUAGES
+            ]  # fmt: skip
+            lanes = {lang: job.wait() for lang, job in zip(LANGUAGES, jobs[1:], strict=True)}
+        for lang, lane in lanes.items():
+            report.seconds.update({f"{lang}: {k}": v for k, v in lane["seconds"].items()})
+        report.pages = len(lanes["fa"]["urls"])
+        with clock("waiting for the other files"):
+            report.seconds.update(jobs[0].wait())
+        with clock("assemble"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
             for own in MKDOCS_SITEMAPS:  # ours covers both languages, with alternates
                 (new_site / own).unlink(missing_ok=True)
-        with clock("search index"):
-            search_sources = write_sources(staging / "search", pages)
-            _release(pages)  # Pagefind, next, is the build's peak of memory
-            index_site(new_site, search_sources, report.diplomats)
-        with clock("waiting for the other files"):
-            report.seconds.update(files.wait())
-        with clock("assemble"):
             _move_files(staging / "files", new_site)
-            _add_files(new_site, discovery)
+            _add_files(new_site, discovery_files(url, lanes["fa"]["urls"]))
         with clock("publish"):
             _publish(new_site, site_dir)
     finally:
-        files.stop()
+        for job in jobs:
+            job.stop()
         shutil.rmtree(staging, ignore_errors=True)
     return report
 
 
+def _language_lane(
+    public: Directory,
+    lang: str,
+    work: Path,
+    config: Path,
+    epoch: str,
+    site: Path,
+    search_source: Path,
+    search_turn: Lock | None,
+) -> dict:
+    """One language's pages, from templates to search index, in a process of its own.
+
+    Render, write the Markdown (generated pages with placeholder bodies), build with
+    MkDocs, put the bodies in and stamp the profiles, index the profiles with Pagefind
+    (waiting for `search_turn` if given). Returns the page URLs and the stage times.
+    """
+    seconds: dict[str, float] = {}
+    clock = Clock(seconds)
+    with clock("render"):
+        pages = render_language(public, lang)
+        split = shell.split(pages)
+        profiles = [p for p in pages if p.html and shell.is_profile(p)]
+        del pages
+    with clock("write"):
+        sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in split.for_mkdocs]))
+        urls = [page_url(p.path) for p in split.for_mkdocs if p.path != shell.SHELL_PATH]
+        urls += [page_url(p.path) for p in split.profiles]
+    with clock("mkdocs"):
+        run_builds({lang: config}, {"SOURCE_DATE_EPOCH": epoch})
+    with clock("pages from their shells"):
+        shell.complete(site, split)
+    with clock("search index"):
+        search_index.write_source(search_source, lang, profiles)
+        del split, profiles  # Pagefind, next, is the build's peak of memory
+        _release()
+        with search_turn or contextlib.nullcontext():
+            search_index.index_language(site, search_source)
+        shutil.rmtree(search_source)
+    return {"urls": sorted(urls), "seconds": seconds}
+
+
 ALONGSIDE = "alongside: "  # stages of the forked process, which overlap the others
+
+
+def is_main_stage(name: str) -> bool:
+    """A stage of the build process itself, not of a lane ("fa: render") or alongside."""
+    return ": " not in name
 
 
 def _write_files(public: Directory, cache: Path, folder: Path) -> dict[str, float]:
@@ -301,13 +352,14 @@ class Background:
         child_end.close()
 
     def wait(self) -> Any:
+        """The function's result; its exception (same type and message) if it raised one."""
         try:
             ok, value = self._result.recv()
         except EOFError:
-            ok, value = False, f"it stopped with exit code {self._process.exitcode}"
+            ok, value = False, BackgroundFailed(f"stopped with exit code {self._process.exitcode}")
         self._process.join()
         if not ok:
-            raise BackgroundFailed(value)
+            raise value
         return value
 
     def stop(self) -> None:
@@ -317,15 +369,19 @@ class Background:
 
 
 class BackgroundFailed(RuntimeError):
-    """The background part of the build stopped with an error."""
+    """A forked part of the build ended without a result, or with an error that could not
+    be sent back as it was."""
 
 
 def _run_in_child(conn: Connection, function: Callable[..., object], args: tuple) -> None:
     die_with_parent()
     try:
         conn.send((True, function(*args)))
-    except BaseException as exc:  # the parent raises it, with the child's message
-        conn.send((False, f"{type(exc).__name__}: {exc}"))
+    except BaseException as exc:  # the parent raises it
+        try:
+            conn.send((False, exc))
+        except Exception:  # it cannot be pickled: its type and message instead
+            conn.send((False, BackgroundFailed(f"{type(exc).__name__}: {exc}")))
     finally:
         conn.close()
 
@@ -358,9 +414,8 @@ def with_site_url(directory: Directory, site_url: str | None) -> Directory:
     return replace(directory, site=site)
 
 
-def _release(pages: dict[str, list[Page]]) -> None:
-    """Drop the written pages and hand the freed memory back to the system."""
-    pages.clear()
+def _release() -> None:
+    """Hand the memory of dropped objects back to the system."""
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):  # glibc only
         ctypes.CDLL(None).malloc_trim(0)  # glibc keeps freed small blocks otherwise

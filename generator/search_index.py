@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pagefind_bin
 
-from . import shell
-from .i18n import LANGUAGES
 from .mkdocs_site import die_with_parent
 from .render import Page
 
@@ -38,7 +36,7 @@ NOT_INDEXED = (
 )
 # Pagefind needs about 140 KB of memory per profile: below this many profiles the two
 # languages are indexed side by side, above it one after the other (at 10,000 people one
-# run alone takes 1.3 GB).
+# run alone takes 1.3 GB). build.py reads it.
 SIDE_BY_SIDE_BELOW = 3000
 
 
@@ -46,62 +44,36 @@ class SearchIndexFailed(RuntimeError):
     """Pagefind stopped with an error; its own output is in the message."""
 
 
-def write_sources(folder: Path, pages: dict[str, list[Page]]) -> dict[str, Path]:
-    """Write what Pagefind reads for each language under `folder`; return the folders."""
-    out = {}
-    for lang in LANGUAGES:
-        out[lang] = folder / lang
-        for page in pages[lang]:
-            if not (page.html and shell.is_profile(page)):
-                continue
-            target = out[lang] / page.path.removesuffix(".md") / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            body = page.text.split("\n---\n", 1)[1].strip()
-            target.write_text(
-                f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head>'
-                f"<body>{body}</body></html>",
-                encoding="utf-8",
-            )
-    return out
+def write_source(folder: Path, lang: str, profiles: list[Page]) -> None:
+    """Write what Pagefind reads for one language: each profile's body at its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for page in profiles:
+        target = folder / page.path.removesuffix(".md") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        body = page.text.split("\n---\n", 1)[1].strip()
+        target.write_text(
+            f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head>'
+            f"<body>{body}</body></html>",
+            encoding="utf-8",
+        )
 
 
-def index_site(site: Path, sources: dict[str, Path], profiles: int) -> None:
-    """Write each language's Pagefind bundle into the finished site in `site`."""
-    roots = {"fa": site, "en": site / "en"}
-    runs: list[subprocess.Popen] = []
-    for lang in LANGUAGES:
-        command = [
-            str(pagefind_bin.get_executable()), "--site", str(sources[lang]),
-            "--output-path", str(roots[lang] / BUNDLE_DIR),
-            "--exclude-selectors", ", ".join(NOT_INDEXED), "--quiet",
-        ]  # fmt: skip
-        run = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            preexec_fn=die_with_parent,
-        )  # fmt: skip
-        runs.append(run)
-        if profiles >= SIDE_BY_SIDE_BELOW:
-            _finish(runs)
-    _finish(runs)
-    for root in roots.values():
-        _sort_entry(root / BUNDLE_DIR / "pagefind-entry.json")
-
-
-def _finish(runs: list[subprocess.Popen]) -> None:
-    """Wait for every run; on a failure, stop the others and raise with its output."""
-    try:
-        while runs:
-            output, _ = runs[0].communicate()
-            if runs.pop(0).returncode != 0:
-                raise SearchIndexFailed(f"pagefind failed:\n{output.strip()}")
-    finally:
-        for run in runs:
-            run.kill()
-            run.wait()
+def index_language(root: Path, source: Path) -> None:
+    """Index the documents under `source` into the Pagefind bundle of the site in `root`."""
+    command = [
+        str(pagefind_bin.get_executable()), "--site", str(source),
+        "--output-path", str(root / BUNDLE_DIR),
+        "--exclude-selectors", ", ".join(NOT_INDEXED), "--quiet",
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, preexec_fn=die_with_parent)
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip()
+        raise SearchIndexFailed(f"pagefind failed:\n{output}")
+    _sort_entry(root / BUNDLE_DIR / "pagefind-entry.json")
 
 
 def _sort_entry(entry: Path) -> None:
-    """Pagefind lists the languages in its entry file in a random order; fix one, so that
+    """Pagefind may list the languages in its entry file in any order; fix one, so that
     two builds of the same commit are byte-identical."""
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["languages"] = dict(sorted(data["languages"].items()))

@@ -20,14 +20,14 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path: Path) -> None:
     results = run(tmp_path, 20, with_baseline=True)
     assert results["cold"]["seconds"] > 0 and results["baseline"]["seconds"] > 0
     assert 0 < results["cold"]["peak memory (MB)"] < 2000
-    assert {"load and validate", "render", "write", "alongside: photos"} <= set(
-        results["cold"]["stages"]
-    )
+    stages = {"load and validate", "fa: render", "en: mkdocs", "en: search index"}
+    assert stages | {"alongside: photos"} <= set(results["cold"]["stages"])
     assert results["profile page HTML (KB)"] > 1
     assert results["directory download (KB)"] > results["profile page HTML (KB)"]
     report = render_report(20, results)
     for row in ("| full build (s) |", "| peak memory (MB) |", "| profile page HTML (KB) |",
-                "| generator share (%) |", "| speed-up over the baseline |", "Machine:"):  # fmt: skip
+                "| generator share (%) |", "| speed-up over the baseline |", "Machine:",
+                "| stage of a lane | fa | en |", "| made alongside | seconds |"):  # fmt: skip
         assert row in report
 
 
