@@ -14,16 +14,17 @@ import contextlib
 import ctypes
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from multiprocessing.connection import Connection
-from multiprocessing.synchronize import Lock
 from pathlib import Path
 from typing import Any
 
@@ -223,22 +224,29 @@ def build_site(
     epoch = _source_date_epoch(root)
     # Pagefind takes ~140 KB per profile: on a large site one language indexes at a time.
     side_by_side = len(public.diplomats) < search_index.SIDE_BY_SIDE_BELOW
-    search_turn = multiprocessing.get_context("fork").Lock()
-    jobs = [Background(_write_files, public, work / "cache" / "photos", staging / "files")]
+    jobs = {"files": Background(_write_files, public, work / "cache" / "photos", staging / "files")}
+    for lang in LANGUAGES:
+        source = staging / "search" / lang
+        jobs[lang] = Background(
+            _language_lane, public, lang, work, configs[lang], epoch, site_dirs[lang], source
+        )
+    del public  # the forked processes have it; this one needs its memory back for Pagefind
+    lanes: dict[str, dict] = {}
+    indexing: list[search_index.Run] = []
     try:
         with clock("pages (fa and en side by side)"):
-            jobs += [
-                Background(_language_lane, public, lang, work, configs[lang], epoch,
-                           site_dirs[lang], staging / "search" / lang,
-                           None if side_by_side else search_turn)
-                for lang in LANGUAGES
-            ]  # fmt: skip
-            lanes = {lang: job.wait() for lang, job in zip(LANGUAGES, jobs[1:], strict=True)}
+            for lang, lane in finished({lang: jobs[lang] for lang in LANGUAGES}):
+                lanes[lang] = lane
+                if not side_by_side:
+                    _finish_indexing(indexing, report)  # the other language's, first
+                _release()
+                indexing.append(search_index.start(site_dirs[lang], lane["source"], lang))
+            _finish_indexing(indexing, report)
         for lang, lane in lanes.items():
             report.seconds.update({f"{lang}: {k}": v for k, v in lane["seconds"].items()})
         report.pages = len(lanes["fa"]["urls"])
         with clock("waiting for the other files"):
-            report.seconds.update(jobs[0].wait())
+            report.seconds.update(jobs["files"].wait())
         with clock("assemble"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
@@ -249,27 +257,31 @@ def build_site(
         with clock("publish"):
             _publish(new_site, site_dir)
     finally:
-        for job in jobs:
+        for run in indexing:
+            run.stop()
+        for job in jobs.values():
             job.stop()
         shutil.rmtree(staging, ignore_errors=True)
     return report
 
 
+def _finish_indexing(runs: list[search_index.Run], report: BuildReport) -> None:
+    """Wait for the Pagefind runs under way; record how long each language's took."""
+    while runs:
+        run = runs.pop(0)
+        run.finish()
+        report.seconds[f"{run.lang}: search index"] = run.seconds
+
+
 def _language_lane(
-    public: Directory,
-    lang: str,
-    work: Path,
-    config: Path,
-    epoch: str,
-    site: Path,
-    search_source: Path,
-    search_turn: Lock | None,
+    public: Directory, lang: str, work: Path, config: Path, epoch: str, site: Path, source: Path
 ) -> dict:
-    """One language's pages, from templates to search index, in a process of its own.
+    """One language's pages, from templates to the search index's input, in a process.
 
     Render, write the Markdown (generated pages with placeholder bodies), build with
-    MkDocs, put the bodies in and stamp the profiles, index the profiles with Pagefind
-    (waiting for `search_turn` if given). Returns the page URLs and the stage times.
+    MkDocs, put the bodies in and stamp the profiles, and write what Pagefind reads under
+    `source`. Returns the page URLs, the stage times and `source`; the build process
+    runs Pagefind once this process has ended and given back its memory.
     """
     seconds: dict[str, float] = {}
     clock = Clock(seconds)
@@ -286,14 +298,9 @@ def _language_lane(
         run_builds({lang: config}, {"SOURCE_DATE_EPOCH": epoch})
     with clock("pages from their shells"):
         shell.complete(site, split)
-    with clock("search index"):
-        search_index.write_source(search_source, lang, profiles)
-        del split, profiles  # Pagefind, next, is the build's peak of memory
-        _release()
-        with search_turn or contextlib.nullcontext():
-            search_index.index_language(site, search_source)
-        shutil.rmtree(search_source)
-    return {"urls": sorted(urls), "seconds": seconds}
+    with clock("search index input"):
+        search_index.write_source(source, lang, profiles)
+    return {"urls": sorted(urls), "seconds": seconds, "source": source}
 
 
 ALONGSIDE = "alongside: "  # stages of the forked process, which overlap the others
@@ -341,31 +348,59 @@ def _move_files(source: Path, site: Path) -> None:
 class Background:
     """`function(*args)` in a forked process; `wait()` returns its result or raises its error.
 
-    The process ends with the build, even if the build is killed (see mkdocs_site).
+    The process ends with the build, even if the build is killed (see mkdocs_site), and
+    keeps no reference to `args` in this process once started.
     """
 
     def __init__(self, function: Callable[..., object], *args: object):
-        context = multiprocessing.get_context("fork")
-        self._result, child_end = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run_in_child, args=(child_end, function, args))
-        self._process.start()
-        child_end.close()
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: run, send the outcome, end without unwinding this stack
+            try:
+                os.close(read_end)
+                _run_in_child(Connection(write_end, readable=False), function, args)
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        self.pid: int | None = pid
+        self.result = Connection(read_end, writable=False)
 
     def wait(self) -> Any:
         """The function's result; its exception (same type and message) if it raised one."""
         try:
-            ok, value = self._result.recv()
+            ok, value = self.result.recv()
         except EOFError:
-            ok, value = False, BackgroundFailed(f"stopped with exit code {self._process.exitcode}")
-        self._process.join()
+            ok, value = False, None
+        code = self._reap()
         if not ok:
-            raise value
+            raise value or BackgroundFailed(f"a forked part of the build ended with status {code}")
         return value
 
     def stop(self) -> None:
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
+        """End the process if it is still running."""
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            self._reap()
+
+    def _reap(self) -> int:
+        if self.pid is None:
+            return 0
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        self.result.close()
+        return os.waitstatus_to_exitcode(status)
+
+
+def finished(jobs: dict[str, Background]) -> Iterator[tuple[str, Any]]:
+    """(name, result) of each job, in the order they finish; the first error is raised."""
+    waiting = dict(jobs)
+    while waiting:
+        ready = multiprocessing.connection.wait([job.result for job in waiting.values()])
+        for name, job in list(waiting.items()):
+            if job.result in ready:
+                del waiting[name]
+                yield name, job.wait()
 
 
 class BackgroundFailed(RuntimeError):

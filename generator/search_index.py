@@ -13,7 +13,9 @@ loads the pieces a query needs.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pagefind_bin
@@ -58,18 +60,41 @@ def write_source(folder: Path, lang: str, profiles: list[Page]) -> None:
         )
 
 
-def index_language(root: Path, source: Path) -> None:
-    """Index the documents under `source` into the Pagefind bundle of the site in `root`."""
-    command = [
-        str(pagefind_bin.get_executable()), "--site", str(source),
-        "--output-path", str(root / BUNDLE_DIR),
-        "--exclude-selectors", ", ".join(NOT_INDEXED), "--quiet",
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, preexec_fn=die_with_parent)
-    if result.returncode != 0:
-        output = (result.stdout + result.stderr).strip()
-        raise SearchIndexFailed(f"pagefind failed:\n{output}")
-    _sort_entry(root / BUNDLE_DIR / "pagefind-entry.json")
+class Run:
+    """One language's Pagefind run, started in the background."""
+
+    def __init__(self, root: Path, source: Path, lang: str):
+        self.root, self.source, self.lang = root, source, lang
+        command = [
+            str(pagefind_bin.get_executable()), "--site", str(source),
+            "--output-path", str(root / BUNDLE_DIR),
+            "--exclude-selectors", ", ".join(NOT_INDEXED), "--quiet",
+        ]  # fmt: skip
+        self.started = time.perf_counter()
+        self.seconds = 0.0
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            preexec_fn=die_with_parent,
+        )  # fmt: skip
+
+    def finish(self) -> None:
+        """Wait for the run; raise SearchIndexFailed with Pagefind's output if it failed."""
+        output, _ = self.process.communicate()
+        if self.process.returncode != 0:
+            raise SearchIndexFailed(f"pagefind failed ({self.lang}):\n{output.strip()}")
+        _sort_entry(self.root / BUNDLE_DIR / "pagefind-entry.json")
+        shutil.rmtree(self.source)
+        self.seconds = time.perf_counter() - self.started
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+def start(root: Path, source: Path, lang: str) -> Run:
+    """Start indexing the documents under `source` into the bundle of the site in `root`."""
+    return Run(root, source, lang)
 
 
 def _sort_entry(entry: Path) -> None:
