@@ -303,6 +303,7 @@ def _language_lane(
     return {"urls": sorted(urls), "seconds": seconds, "source": source}
 
 
+BACKGROUND_NICENESS = 5
 ALONGSIDE = "alongside: "  # stages of the forked process, which overlap the others
 
 
@@ -312,7 +313,12 @@ def is_main_stage(name: str) -> bool:
 
 
 def _write_files(public: Directory, cache: Path, folder: Path) -> dict[str, float]:
-    """In the background: every published file besides the pages, written under `folder`."""
+    """In the background: every published file besides the pages, written under `folder`.
+
+    At a lower priority than the lanes: they and their search index are the longer path,
+    and this work fits in the time a lane leaves a core idle.
+    """
+    os.nice(BACKGROUND_NICENESS)
     seconds: dict[str, float] = {}
     with Clock(seconds)(f"{ALONGSIDE}photos"):
         photos = cached_portraits(_portrait_jobs(public), cache)
