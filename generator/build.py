@@ -40,7 +40,7 @@ from .load import load_sources
 from .mkdocs_site import die_with_parent, run_builds, write_configs
 from .models import Directory
 from .opendata import open_data_files
-from .photos import cached_portraits
+from .photos import cached_portraits, portrait_batches
 from .render import Page, page_url, render_language
 from .schema import SiteSettings
 from .sitemap import MKDOCS_SITEMAPS, discovery_files
@@ -224,7 +224,12 @@ def build_site(
     epoch = _source_date_epoch(root)
     # Pagefind takes ~140 KB per profile: on a large site one language indexes at a time.
     side_by_side = len(public.diplomats) < search_index.SIDE_BY_SIDE_BELOW
-    jobs = {"files": Background(_write_files, public, work / "cache" / "photos", staging / "files")}
+    jobs = {
+        "files": Background(_write_files, public, staging / "files"),
+        "photos": Background(
+            _write_portraits, public, work / "cache" / "photos", staging / "files", side_by_side
+        ),
+    }
     for lang in LANGUAGES:
         source = staging / "search" / lang
         jobs[lang] = Background(
@@ -247,6 +252,7 @@ def build_site(
         report.pages = len(lanes["fa"]["urls"])
         with clock("waiting for the other files"):
             report.seconds.update(jobs["files"].wait())
+            report.seconds.update(jobs["photos"].wait())
         with clock("assemble"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
@@ -312,30 +318,46 @@ def is_main_stage(name: str) -> bool:
     return ": " not in name
 
 
-def _write_files(public: Directory, cache: Path, folder: Path) -> dict[str, float]:
-    """In the background: every published file besides the pages, written under `folder`.
+def _write_files(public: Directory, folder: Path) -> dict[str, float]:
+    """In the background: contact cards, open data, feeds and facets, under `folder`.
 
     At a lower priority than the lanes: they and their search index are the longer path,
-    and this work fits in the time a lane leaves a core idle.
+    and this work fits in the time a lane leaves a core idle. Each kind of file is
+    written, and its bytes dropped, before the next is made.
+    """
+    os.nice(BACKGROUND_NICENESS)
+    seconds: dict[str, float] = {}
+    with Clock(seconds)(f"{ALONGSIDE}cards, open data, feeds"):
+        for make in OTHER_FILES:
+            _add_files(folder, make(public))
+            _release()
+    return seconds
+
+
+def _write_portraits(
+    public: Directory, cache: Path, folder: Path, all_cores: bool
+) -> dict[str, float]:
+    """In the background too: the portraits, a batch at a time, under `folder`.
+
+    Without `all_cores`, in this process alone: on a large site it runs beside Pagefind,
+    the build's peak of memory, and each worker process would add ~60 MB to it.
     """
     os.nice(BACKGROUND_NICENESS)
     seconds: dict[str, float] = {}
     with Clock(seconds)(f"{ALONGSIDE}photos"):
-        photos = cached_portraits(_portrait_jobs(public), cache)
-    with Clock(seconds)(f"{ALONGSIDE}cards, open data, feeds"):
-        files = other_files(public, photos)
-        _add_files(folder, files)
+        workers = None if all_cores else 1
+        for batch in portrait_batches(_portrait_jobs(public), cache, workers=workers):
+            _add_files(folder, batch)
     return seconds
 
 
-def other_files(public: Directory, photos: dict[str, bytes]) -> dict[str, bytes]:
-    """Everything published besides the pages and the sitemap, by path; two on one path fail."""
-    items: list[tuple[str, bytes]] = list(photos.items())
-    items.append((FACET_FILE, facet_json(public)))
-    items += vcard_files(public).items()
-    items += open_data_files(public).items()
-    items += feed_files(public).items()
-    return collect(items)
+# Everything published besides the pages, the portraits and the sitemap.
+OTHER_FILES: tuple[Callable[[Directory], dict[str, bytes]], ...] = (
+    lambda public: {FACET_FILE: facet_json(public)},
+    vcard_files,
+    open_data_files,
+    feed_files,
+)
 
 
 def _move_files(source: Path, site: Path) -> None:
@@ -439,7 +461,7 @@ def _add_files(site: Path, files: dict[str, bytes]) -> None:
             with open(target, "xb") as out:  # "x": fails if the file exists
                 out.write(content)
         except FileExistsError:
-            raise DuplicateOutput(f"{rel!r} would replace a file that MkDocs built") from None
+            raise DuplicateOutput(f"two outputs would be written to {rel!r}") from None
 
 
 def with_site_url(directory: Directory, site_url: str | None) -> Directory:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -72,30 +74,50 @@ def open_portrait(source: Path) -> Image.Image:
 
 
 def cached_portraits(jobs: list[tuple[str, Path]], cache: Path) -> dict[str, bytes]:
-    """portrait_files for many people, reusing results for sources seen before.
+    """portrait_files for many people, reusing results for sources seen before."""
+    out: dict[str, bytes] = {}
+    for batch in portrait_batches(jobs, cache):
+        out.update(batch)
+    return out
+
+
+def portrait_batches(
+    jobs: list[tuple[str, Path]], cache: Path, batch: int = 256, workers: int | None = None
+) -> Iterator[dict[str, bytes]]:
+    """portrait_files for many people, `batch` people at a time.
 
     Results are kept under `cache` by the hash of the source file, so only new or
-    changed photos are decoded and encoded again; those run on every core.
+    changed photos are decoded and encoded again; those run in `workers` processes
+    (default: one per core; 1: in this process).
     """
+    workers = workers or os.cpu_count() or 1
     cache.mkdir(parents=True, exist_ok=True)
     suffixes = [f"{size}.{kind}" for size, kinds in SIZES.items() for kind in kinds]
     present = {entry.name for entry in os.scandir(cache)}  # one listing, not one per photo
-    out: dict[str, bytes] = {}
-    todo = []
-    for diplomat_id, source in jobs:
-        key = hashlib.sha256(PIPELINE_VERSION + source.read_bytes()).hexdigest()
-        if all(f"{key}-{suffix}" in present for suffix in suffixes):
-            for suffix in suffixes:
-                out[f"photos/{diplomat_id}-{suffix}"] = (cache / f"{key}-{suffix}").read_bytes()
-        else:
-            todo.append((diplomat_id, source, key))
-    if len(todo) > 8:
-        with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            results = list(pool.map(portrait_files, [t[0] for t in todo], [t[1] for t in todo]))
-    else:
-        results = [portrait_files(t[0], t[1]) for t in todo]
-    for (diplomat_id, _, key), files in zip(todo, results, strict=True):
-        for name, data in files.items():
-            (cache / f"{key}-{name.removeprefix(f'photos/{diplomat_id}-')}").write_bytes(data)
-        out.update(files)
-    return out
+    with contextlib.ExitStack() as stack:
+        pool = None
+        for start in range(0, len(jobs), batch):
+            out: dict[str, bytes] = {}
+            todo = []
+            for diplomat_id, source in jobs[start : start + batch]:
+                key = hashlib.sha256(PIPELINE_VERSION + source.read_bytes()).hexdigest()
+                if all(f"{key}-{suffix}" in present for suffix in suffixes):
+                    for suffix in suffixes:
+                        cached = (cache / f"{key}-{suffix}").read_bytes()
+                        out[f"photos/{diplomat_id}-{suffix}"] = cached
+                else:
+                    todo.append((diplomat_id, source, key))
+            if len(todo) > 8 and workers > 1:
+                if pool is None:
+                    pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+                ids, sources = [t[0] for t in todo], [t[1] for t in todo]
+                results = list(pool.map(portrait_files, ids, sources))
+            else:
+                results = [portrait_files(t[0], t[1]) for t in todo]
+            for (diplomat_id, _, key), files in zip(todo, results, strict=True):
+                for name, data in files.items():
+                    (cache / f"{key}-{name.removeprefix(f'photos/{diplomat_id}-')}").write_bytes(
+                        data
+                    )
+                out.update(files)
+            yield out

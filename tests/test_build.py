@@ -230,7 +230,7 @@ def test_a_failure_beside_the_pages_keeps_the_old_site(
     def broken(directory: object) -> dict:
         raise RuntimeError("no cards today")
 
-    monkeypatch.setattr(build, "vcard_files", broken)
+    monkeypatch.setattr(build, "OTHER_FILES", (*build.OTHER_FILES, broken))
     with pytest.raises(RuntimeError, match="no cards today"):
         build_site(data_tree, site_dir=site)
     assert tree_digest(site) == before

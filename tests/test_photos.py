@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.photos import PhotoError, cached_portraits, open_portrait, portrait_files
+from generator.photos import (
+    PhotoError,
+    cached_portraits,
+    open_portrait,
+    portrait_batches,
+    portrait_files,
+)
+
+from .conftest import REPO
 
 
 def photo_with_gps(path: Path) -> Path:
@@ -64,3 +72,13 @@ def test_cache_gives_the_same_files_and_skips_known_sources(tmp_path: Path) -> N
     again = cached_portraits([("reza", source)], tmp_path / "cache")
     assert again == {k.replace("sara", "reza"): v for k, v in first.items()}
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").iterdir()} == stored
+
+
+def test_batches_in_one_process_equal_the_files_made_on_every_core(tmp_path: Path) -> None:
+    sources = sorted((REPO / "diplomats" / "photos").iterdir())
+    jobs = [(f"person-{i}", sources[i % len(sources)]) for i in range(12)]  # > 8: a pool
+    everywhere = cached_portraits(jobs, tmp_path / "pool")
+    batches = list(portrait_batches(jobs, tmp_path / "alone", batch=5, workers=1))
+    assert [len(b) for b in batches] == [5 * 5, 5 * 5, 2 * 5]  # 5 files per portrait
+    assert {k: v for b in batches for k, v in b.items()} == everywhere
+    assert len(everywhere) == 12 * 5
