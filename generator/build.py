@@ -224,6 +224,7 @@ def build_site(
     epoch = _source_date_epoch(root)
     # Pagefind takes ~140 KB per profile: on a large site one language indexes at a time.
     side_by_side = len(public.diplomats) < search_index.SIDE_BY_SIDE_BELOW
+    _release()  # what loading left behind, before three processes inherit it
     jobs = {
         "files": Background(_write_files, public, staging / "files"),
         "photos": Background(
@@ -348,6 +349,8 @@ def _write_portraits(
         workers = None if all_cores else 1
         for batch in portrait_batches(_portrait_jobs(public), cache, workers=workers):
             _add_files(folder, batch)
+            del batch
+            _release()
     return seconds
 
 
