@@ -2,8 +2,8 @@
 
 All data is loaded and checked before the first file is written. Then each language's
 pages go from templates to search index in a lane of their own (a forked process), while
-a third process makes every other file (portraits, contact cards, open data, feeds); all
-three write into one staging folder, and two outputs on one path fail the build. The
+two more processes make every other file (contact cards, open data, feeds; portraits);
+all write into one staging folder, and two outputs on one path fail the build. The
 staging folder replaces `site/` only once it is complete: bad data or a failed build
 leaves the previous `site/` as it was.
 """
@@ -13,12 +13,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import json
 import multiprocessing
 import multiprocessing.connection
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -40,7 +42,7 @@ from .load import load_sources
 from .mkdocs_site import die_with_parent, run_builds, write_configs
 from .models import Directory
 from .opendata import open_data_files
-from .photos import cached_portraits, portrait_batches
+from .photos import cached_portraits
 from .render import Page, page_url, render_language
 from .schema import SiteSettings
 from .sitemap import MKDOCS_SITEMAPS, discovery_files
@@ -201,11 +203,12 @@ def build_site(
     content/site.yml. `work` holds the generated Markdown and MkDocs configs (default
     `<root>/build`).
 
-    Once the data is valid, three forked processes share the machine: one lane per
-    language makes that language's pages from start to finish (render, MkDocs, shells,
-    search index; see `_language_lane`), and a third makes every other file (portraits,
-    contact cards, open data, feeds) in a folder of its own. They meet in the staging
-    folder, which replaces `site_dir` last.
+    Once the data is valid, four processes share the machine: one lane per language
+    (forked) makes that language's pages (render, MkDocs, shells; see `_language_lane`),
+    whose search index this process then starts; a third (forked) makes the contact
+    cards, open data and feeds, and a fourth (`Portraits`) the portraits, both at a lower
+    priority, into a folder of their own. They meet in the staging folder, which
+    replaces `site_dir` last.
     """
     site_dir = (site_dir or root / "site").resolve()
     work = (work or root / "build").resolve()
@@ -227,15 +230,14 @@ def build_site(
     _release()  # what loading left behind, before three processes inherit it
     jobs = {
         "files": Background(_write_files, public, staging / "files"),
-        "photos": Background(
-            _write_portraits, public, work / "cache" / "photos", staging / "files", side_by_side
-        ),
     }
     for lang in LANGUAGES:
         source = staging / "search" / lang
         jobs[lang] = Background(
             _language_lane, public, lang, work, configs[lang], epoch, site_dirs[lang], source
         )
+    portraits = Portraits(_portrait_jobs(public), work / "cache" / "photos", staging / "files",
+                          all_cores=side_by_side)  # fmt: skip
     del public  # the forked processes have it; this one needs its memory back for Pagefind
     lanes: dict[str, dict] = {}
     indexing: list[search_index.Run] = []
@@ -253,7 +255,7 @@ def build_site(
         report.pages = len(lanes["fa"]["urls"])
         with clock("waiting for the other files"):
             report.seconds.update(jobs["files"].wait())
-            report.seconds.update(jobs["photos"].wait())
+            report.seconds[f"{ALONGSIDE}photos"] = portraits.wait()
         with clock("assemble"):
             new_site = site_dirs["fa"]
             site_dirs["en"].rename(new_site / "en")
@@ -268,6 +270,7 @@ def build_site(
             run.stop()
         for job in jobs.values():
             job.stop()
+        portraits.stop()
         shutil.rmtree(staging, ignore_errors=True)
     return report
 
@@ -335,23 +338,46 @@ def _write_files(public: Directory, folder: Path) -> dict[str, float]:
     return seconds
 
 
-def _write_portraits(
-    public: Directory, cache: Path, folder: Path, all_cores: bool
-) -> dict[str, float]:
-    """In the background too: the portraits, a batch at a time, under `folder`.
+class Portraits:
+    """The portraits, made by `python -m generator.photos` in a process started afresh.
 
-    Without `all_cores`, in this process alone: on a large site it runs beside Pagefind,
-    the build's peak of memory, and each worker process would add ~60 MB to it.
+    Forked from this one it would carry the build's memory (~100 MB at 10,000 people)
+    beside Pagefind, the build's peak. With `all_cores`, it uses one worker per core;
+    without, none: on a large site each worker would add ~60 MB to that peak.
     """
+
+    def __init__(self, jobs: list[tuple[str, Path]], cache: Path, folder: Path, all_cores: bool):
+        self.started = time.perf_counter()
+        folder.mkdir(parents=True, exist_ok=True)
+        listing = folder.with_name("portraits.json")
+        listing.write_text(json.dumps([(ident, str(path)) for ident, path in jobs]), "utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.photos", str(listing), str(cache), str(folder),
+             "0" if all_cores else "1"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            preexec_fn=_background_priority,
+        )  # fmt: skip
+
+    def wait(self) -> float:
+        """Seconds from start to finish; raise PortraitsFailed with its output on failure."""
+        output, _ = self.process.communicate()
+        if self.process.returncode != 0:
+            raise PortraitsFailed(f"portraits failed:\n{output.strip()}")
+        return time.perf_counter() - self.started
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+class PortraitsFailed(RuntimeError):
+    """Making the portraits stopped with an error; its output is in the message."""
+
+
+def _background_priority() -> None:
+    die_with_parent()
     os.nice(BACKGROUND_NICENESS)
-    seconds: dict[str, float] = {}
-    with Clock(seconds)(f"{ALONGSIDE}photos"):
-        workers = None if all_cores else 1
-        for batch in portrait_batches(_portrait_jobs(public), cache, workers=workers):
-            _add_files(folder, batch)
-            del batch
-            _release()
-    return seconds
 
 
 # Everything published besides the pages, the portraits and the sitemap.

@@ -5,12 +5,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .write import DuplicateOutput
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
@@ -121,3 +125,32 @@ def portrait_batches(
                     )
                 out.update(files)
             yield out
+
+
+def write_portraits(
+    jobs: list[tuple[str, Path]], cache: Path, folder: Path, workers: int | None = None
+) -> None:
+    """Write every portrait's files under `folder`, a batch at a time; never over a file."""
+    (folder / "photos").mkdir(parents=True, exist_ok=True)
+    for batch in portrait_batches(jobs, cache, workers=workers):
+        for rel, content in batch.items():
+            try:
+                with open(folder / rel, "xb") as out:
+                    out.write(content)
+            except FileExistsError:
+                raise DuplicateOutput(f"two outputs would be written to {rel!r}") from None
+
+
+def main() -> None:
+    """`python -m generator.photos JOBS CACHE FOLDER WORKERS`; JOBS: [[id, source], …] in JSON.
+
+    The build runs the portraits in a process of their own, started afresh: forked from
+    the build it would carry the build's memory while Pagefind, the peak, runs beside it.
+    """
+    listing, cache, folder, workers = sys.argv[1:5]
+    jobs = [(ident, Path(source)) for ident, source in json.loads(Path(listing).read_text())]
+    write_portraits(jobs, Path(cache), Path(folder), int(workers) or None)
+
+
+if __name__ == "__main__":
+    main()

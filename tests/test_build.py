@@ -361,3 +361,19 @@ def test_forked_parts_send_back_results_and_errors() -> None:
 
     with pytest.raises(build.BackgroundFailed, match="_Unpicklable: holds a lock"):
         build.Background(unpicklable).wait()
+
+
+def test_portraits_are_made_in_their_own_process_and_its_failure_is_reported(
+    tmp_path: Path,
+) -> None:
+    source = sorted((REPO / "diplomats" / "photos").iterdir())[0]
+    folder = tmp_path / "files"
+    made = build.Portraits([("someone", source)], tmp_path / "cache", folder, all_cores=False)
+    assert made.wait() > 0
+    assert sorted(p.name for p in (folder / "photos").iterdir()) == [
+        "someone-128.webp", "someone-160.webp", "someone-320.jpg", "someone-320.webp",
+        "someone-64.webp",
+    ]  # fmt: skip
+    again = build.Portraits([("someone", source)], tmp_path / "cache", folder, all_cores=False)
+    with pytest.raises(build.PortraitsFailed, match="two outputs would be written to"):
+        again.wait()
