@@ -205,7 +205,12 @@ def render_report(n: int, r: dict) -> str:
     # The generator's own share of the wall time: its stages in the build process (load and
     # validate, waiting for the files made alongside, assemble, publish) and, of the lanes,
     # render, write and shells in the language where they took longest.
-    own = ("render", "write", "pages from their shells", "search index input")
+    own = (
+        "render",
+        "write",
+        "pages from their shells",
+        "profiles: render, stamp, search index input",
+    )
     in_lanes = max(
         (sum(lanes.get(stage, {}).get(lang, 0) for stage in own) for lang in ("fa", "en")),
         default=0,

@@ -43,7 +43,7 @@ from .mkdocs_site import die_with_parent, run_builds, write_configs
 from .models import Directory
 from .opendata import open_data_files
 from .photos import cached_portraits
-from .render import Page, page_url, render_language
+from .render import Page, page_url, render_language, render_profiles
 from .schema import SiteSettings
 from .sitemap import MKDOCS_SITEMAPS, discovery_files
 from .validate import validate
@@ -284,32 +284,53 @@ def _finish_indexing(runs: list[search_index.Run], report: BuildReport) -> None:
 
 
 def _language_lane(
-    public: Directory, lang: str, work: Path, config: Path, epoch: str, site: Path, source: Path
+    public: Directory,
+    lang: str,
+    work: Path,
+    config: Path,
+    epoch: str,
+    site: Path,
+    source: Path,
 ) -> dict:
     """One language's pages, from templates to the search index's input, in a process.
 
-    Render, write the Markdown (generated pages with placeholder bodies), build with
-    MkDocs, put the bodies in and stamp the profiles, and write what Pagefind reads under
-    `source`. Returns the page URLs, the stage times and `source`; the build process
-    runs Pagefind once this process has ended and given back its memory.
+    Render every page but the profiles, write the Markdown (generated pages with
+    placeholder bodies), build with MkDocs, put the bodies in; then render each profile,
+    stamp it from the shell and write what Pagefind reads of it under `source`. Returns
+    the page URLs, the stage times and `source`; the build process runs Pagefind once
+    this process has ended and given back its memory.
     """
     seconds: dict[str, float] = {}
     clock = Clock(seconds)
+    # The profiles are rendered one at a time once MkDocs has built the shell, and each
+    # is written and dropped at once: the lane never holds 10,000 of them, which matters
+    # when the other language's Pagefind, the build's peak of memory, runs beside it.
+    streamed = shell.ENABLED
     with clock("render"):
-        pages = render_language(public, lang)
-        split = shell.split(pages)
-        profiles = [p for p in pages if p.html and shell.is_profile(p)]
+        pages = render_language(public, lang, profiles=() if streamed else None)
+        split = shell.split(pages, profiles_follow=streamed and bool(public.diplomats))
+        if not streamed:  # tests: MkDocs renders every profile itself
+            profiles = iter([p for p in pages if p.html and shell.is_profile(p)])
         del pages
     with clock("write"):
         sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in split.for_mkdocs]))
         urls = [page_url(p.path) for p in split.for_mkdocs if p.path != shell.SHELL_PATH]
-        urls += [page_url(p.path) for p in split.profiles]
     with clock("mkdocs"):
         run_builds({lang: config}, {"SOURCE_DATE_EPOCH": epoch})
     with clock("pages from their shells"):
         shell.complete(site, split)
-    with clock("search index input"):
-        search_index.write_source(source, lang, profiles)
+        del split  # the other pages' bodies: written now
+        _release()
+    with clock("profiles: render, stamp, search index input"):
+        source.mkdir(parents=True, exist_ok=True)
+        stamper = shell.Stamper(site) if streamed and public.diplomats else None
+        for profile in render_profiles(public, lang) if streamed else profiles:
+            if stamper:
+                stamper.write(profile)
+                urls.append(page_url(profile.path))
+            search_index.write_one(source, lang, profile)
+        if stamper:
+            stamper.close()
     return {"urls": sorted(urls), "seconds": seconds, "source": source}
 
 

@@ -8,7 +8,7 @@ after Markdown rendering and allow-list sanitising (`sanitize.bio_html`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -141,13 +141,7 @@ def render_language(
     for diplomat in directory.diplomats:
         if profiles is not None and diplomat.id not in profiles:
             continue
-        pages.append(
-            _page(ctx, f"diplomats/{diplomat.id}.md", "profile.md.j2",
-                  title=ctx.local(diplomat.name), diplomat=diplomat,
-                  profile_url=addresses.profile(diplomat.id),
-                  card_url=addresses.card(diplomat.id),
-                  structured=jsonld.script(jsonld.person(ctx, diplomat)))
-        )  # fmt: skip
+        pages.append(_profile(ctx, diplomat))
     for city in directory.cities.values():
         pages += _listing(
             ctx, f"cities/{city.id}.md", "city.md.j2", ctx.local(city.name),
@@ -177,6 +171,22 @@ def render_language(
         if page_lang == lang:
             pages.append(Page(f"{name}.md", source))
     return pages
+
+
+def render_profiles(directory: Directory, lang: str) -> Iterator[Page]:
+    """Every profile page of one language, one at a time (the same as render_language's)."""
+    ctx = PageContext(directory, lang)
+    for diplomat in directory.diplomats:
+        yield _profile(ctx, diplomat)
+
+
+def _profile(ctx: PageContext, diplomat: Diplomat) -> Page:
+    return _page(
+        ctx, f"diplomats/{diplomat.id}.md", "profile.md.j2",
+        title=ctx.local(diplomat.name), diplomat=diplomat,
+        profile_url=addresses.profile(diplomat.id), card_url=addresses.card(diplomat.id),
+        structured=jsonld.script(jsonld.person(ctx, diplomat)),
+    )  # fmt: skip
 
 
 def _reference(lang: str) -> dict[str, list[tuple[str, str]]]:

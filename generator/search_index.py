@@ -16,6 +16,7 @@ import json
 import shutil
 import subprocess
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pagefind_bin
@@ -46,18 +47,23 @@ class SearchIndexFailed(RuntimeError):
     """Pagefind stopped with an error; its own output is in the message."""
 
 
-def write_source(folder: Path, lang: str, profiles: list[Page]) -> None:
+def write_source(folder: Path, lang: str, profiles: Iterable[Page]) -> None:
     """Write what Pagefind reads for one language: each profile's body at its path."""
     folder.mkdir(parents=True, exist_ok=True)
     for page in profiles:
-        target = folder / page.path.removesuffix(".md") / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        body = page.text.split("\n---\n", 1)[1].strip()
-        target.write_text(
-            f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head>'
-            f"<body>{body}</body></html>",
-            encoding="utf-8",
-        )
+        write_one(folder, lang, page)
+
+
+def write_one(folder: Path, lang: str, profile: Page) -> None:
+    """Write one profile's body for Pagefind, at the profile's path under `folder`."""
+    target = folder / profile.path.removesuffix(".md") / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    body = profile.text.split("\n---\n", 1)[1].strip()
+    target.write_text(
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head>'
+        f"<body>{body}</body></html>",
+        encoding="utf-8",
+    )
 
 
 class Run:

@@ -50,8 +50,12 @@ def is_profile(page: Page) -> bool:
     return len(parts) == 2 and parts[0] == "diplomats" and parts[1] != "index.md"
 
 
-def split(pages: list[Page]) -> Split:
-    """Divide pages: for MkDocs, to stamp from the shell, and bodies to put in afterwards."""
+def split(pages: list[Page], profiles_follow: bool = False) -> Split:
+    """Divide pages: for MkDocs, to stamp from the shell, and bodies to put in afterwards.
+
+    `profiles_follow`: the profiles are not among `pages` but will be stamped one by one
+    (see Stamper), so MkDocs must render the shell all the same.
+    """
     if not ENABLED:
         return Split(pages, [], {})
     profiles = [p for p in pages if p.html and is_profile(p)]
@@ -67,7 +71,7 @@ def split(pages: list[Page]) -> Split:
             digest = hashlib.blake2b(body.encode(), digest_size=8).hexdigest()
             marked = front.replace("\n---", f"\ncd_body: {digest}\n---", 1)
             for_mkdocs.append(Page(page.path, f"{marked}\n\n{SHELL_BODY}\n"))
-    if profiles:
+    if profiles or profiles_follow:
         front = f"---\ntitle: {json.dumps(SHELL_TITLE)}\nhide:\n  - toc\n---\n\n"
         for_mkdocs.append(Page(SHELL_PATH, front + SHELL_BODY + "\n"))
     return Split(for_mkdocs, profiles, bodies)
@@ -114,13 +118,27 @@ def complete(site: Path, split: Split, fresh: bool = True) -> None:
 
 def _stamp_all(site: Path, profiles: list[Page]) -> None:
     """Write every profile of one language into its built site, then drop the shell."""
-    shell_file = site / SHELL_URL / "index.html"
-    shell = shell_file.read_text(encoding="utf-8")
+    stamper = Stamper(site)
     for profile in profiles:
-        target = site / profile.path.removesuffix(".md") / "index.html"
+        stamper.write(profile)
+    stamper.close()
+
+
+class Stamper:
+    """Writes profiles into a built site from its shell, one at a time; `close` drops it."""
+
+    def __init__(self, site: Path):
+        self.site = site
+        self.shell_file = site / SHELL_URL / "index.html"
+        self.shell = self.shell_file.read_text(encoding="utf-8")
+
+    def write(self, profile: Page) -> None:
+        target = self.site / profile.path.removesuffix(".md") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        content = stamp(shell, profile)
+        content = stamp(self.shell, profile)
         if not target.is_file() or target.read_text(encoding="utf-8") != content:
             target.write_text(content, encoding="utf-8")
-    shell_file.unlink()
-    shell_file.parent.rmdir()
+
+    def close(self) -> None:
+        self.shell_file.unlink()
+        self.shell_file.parent.rmdir()
