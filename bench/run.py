@@ -274,8 +274,8 @@ def render_report(n: int, r: dict) -> str:
     if alongside:
         lines += [
             "",
-            "Alongside the pages stage, one more forked process makes every other file",
-            "(its own wall time):",
+            "Alongside the pages stage, two more processes make every other file (each one's",
+            "wall time; cards, open data and feeds forked, portraits started afresh):",
             "",
             "| made alongside | seconds |",
             "|---|---|",
