@@ -248,7 +248,7 @@ def build_site(
                 if not side_by_side:
                     _finish_indexing(indexing, report)  # the other language's, first
                 _release()
-                indexing.append(search_index.start(site_dirs[lang], lane["source"], lang))
+                indexing.append(search_index.Run(site_dirs[lang], lane["source"], lang))
             _finish_indexing(indexing, report)
         for lang, lane in lanes.items():
             report.seconds.update({f"{lang}: {k}": v for k, v in lane["seconds"].items()})

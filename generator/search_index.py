@@ -16,7 +16,6 @@ import json
 import shutil
 import subprocess
 import time
-from collections.abc import Iterable
 from pathlib import Path
 
 import pagefind_bin
@@ -47,13 +46,6 @@ class SearchIndexFailed(RuntimeError):
     """Pagefind stopped with an error; its own output is in the message."""
 
 
-def write_source(folder: Path, lang: str, profiles: Iterable[Page]) -> None:
-    """Write what Pagefind reads for one language: each profile's body at its path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for page in profiles:
-        write_one(folder, lang, page)
-
-
 def write_one(folder: Path, lang: str, profile: Page) -> None:
     """Write one profile's body for Pagefind, at the profile's path under `folder`."""
     target = folder / profile.path.removesuffix(".md") / "index.html"
@@ -67,7 +59,8 @@ def write_one(folder: Path, lang: str, profile: Page) -> None:
 
 
 class Run:
-    """One language's Pagefind run, started in the background."""
+    """One language's Pagefind run, started in the background: index the documents under
+    `source` into the bundle of the site in `root`."""
 
     def __init__(self, root: Path, source: Path, lang: str):
         self.root, self.source, self.lang = root, source, lang
@@ -96,11 +89,6 @@ class Run:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-
-
-def start(root: Path, source: Path, lang: str) -> Run:
-    """Start indexing the documents under `source` into the bundle of the site in `root`."""
-    return Run(root, source, lang)
 
 
 def _sort_entry(entry: Path) -> None:
