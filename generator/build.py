@@ -228,20 +228,20 @@ def build_site(
     # Pagefind takes ~140 KB per profile: on a large site one language indexes at a time.
     side_by_side = len(public.diplomats) < search_index.SIDE_BY_SIDE_BELOW
     _release()  # what loading left behind, before three processes inherit it
-    jobs = {
-        "files": Background(_write_files, public, staging / "files"),
-    }
-    for lang in LANGUAGES:
-        source = staging / "search" / lang
-        jobs[lang] = Background(
-            _language_lane, public, lang, work, configs[lang], epoch, site_dirs[lang], source
-        )
-    portraits = Portraits(_portrait_jobs(public), work / "cache" / "photos", staging / "files",
-                          all_cores=side_by_side)  # fmt: skip
-    del public  # the forked processes have it; this one needs its memory back for Pagefind
+    jobs: dict[str, Background] = {}
+    portraits: Portraits | None = None
     lanes: dict[str, dict] = {}
     indexing: list[search_index.Run] = []
     try:
+        jobs["files"] = Background(_write_files, public, staging / "files")
+        for lang in LANGUAGES:
+            source = staging / "search" / lang
+            jobs[lang] = Background(
+                _language_lane, public, lang, work, configs[lang], epoch, site_dirs[lang], source
+            )
+        portraits = Portraits(_portrait_jobs(public), work / "cache" / "photos",
+                              staging / "files", all_cores=side_by_side)  # fmt: skip
+        del public  # the forked processes have it; this one needs its memory for Pagefind
         with clock("pages (fa and en side by side)"):
             for lang, lane in finished({lang: jobs[lang] for lang in LANGUAGES}):
                 lanes[lang] = lane
@@ -270,7 +270,8 @@ def build_site(
             run.stop()
         for job in jobs.values():
             job.stop()
-        portraits.stop()
+        if portraits:
+            portraits.stop()
         shutil.rmtree(staging, ignore_errors=True)
     return report
 
