@@ -125,7 +125,7 @@ def _check_references(
             errors.append(DataError(shown, line, "photo.file", message))
             return
         try:
-            open_portrait(photos[diplomat.photo.file])
+            open_portrait(photos[diplomat.photo.file], size=1)  # checked, not used
         except PhotoError as exc:
             errors.append(DataError(shown, line, "photo.file", str(exc)))
 

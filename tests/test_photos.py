@@ -82,3 +82,17 @@ def test_batches_in_one_process_equal_the_files_made_on_every_core(tmp_path: Pat
     assert [len(b) for b in batches] == [5 * 5, 5 * 5, 2 * 5]  # 5 files per portrait
     assert {k: v for b in batches for k, v in b.items()} == everywhere
     assert len(everywhere) == 12 * 5
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
+@pytest.mark.parametrize("size", [1, 320])  # validation's quick check, and the real decode
+def test_a_cut_short_photo_is_refused(tmp_path: Path, kind: str, size: int) -> None:
+    noise = Image.effect_noise((600, 600), 60).convert("RGB")  # no run of bytes to spare
+    whole = io.BytesIO()
+    noise.save(whole, kind)
+    cut = tmp_path / "cut.img"
+    cut.write_bytes(whole.getvalue()[: len(whole.getvalue()) * 2 // 3])
+    with pytest.raises(PhotoError, match="cannot be read as an image"):
+        open_portrait(cut, size=size)
+    (tmp_path / "whole.img").write_bytes(whole.getvalue())
+    assert open_portrait(tmp_path / "whole.img", size=size).size[0] >= min(size, 600 // 8)
