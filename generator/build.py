@@ -39,7 +39,7 @@ from .feeds import feed_files
 from .freshness import Overdue, as_warnings, overdue
 from .i18n import LANGUAGES
 from .load import load_sources
-from .mkdocs_site import die_with_parent, run_builds, write_configs
+from .mkdocs_site import build_here, die_with_parent, write_configs
 from .models import Directory
 from .opendata import open_data_files
 from .photos import cached_portraits
@@ -317,7 +317,7 @@ def _language_lane(
         sync_tree(work / "docs" / lang, collect([(p.path, p.text) for p in split.for_mkdocs]))
         urls = [page_url(p.path) for p in split.for_mkdocs if p.path != shell.SHELL_PATH]
     with clock("mkdocs"):
-        run_builds({lang: config}, {"SOURCE_DATE_EPOCH": epoch})
+        build_here(lang, config, {"SOURCE_DATE_EPOCH": epoch})
     with clock("pages from their shells"):
         shell.complete(site, split)
         del split  # the other pages' bodies: written now

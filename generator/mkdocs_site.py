@@ -1,4 +1,4 @@
-"""One MkDocs configuration per language, and the two MkDocs builds run side by side.
+"""One MkDocs configuration per language, and one language's MkDocs build.
 
 Two independent builds (Persian at the root, English under en/) scale linearly and use
 both cores; one build with an i18n plugin grows with the square of the page count
@@ -8,10 +8,11 @@ both cores; one build with an i18n plugin grows with the square of the page coun
 from __future__ import annotations
 
 import ctypes
+import io
 import json
+import logging
 import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -134,29 +135,35 @@ def write_configs(
     return paths
 
 
-def run_builds(configs: dict[str, Path], env: dict[str, str]) -> None:
-    """Run one `mkdocs build --strict` per language in parallel; raise if any fails.
+def build_here(lang: str, config: Path, env: dict[str, str]) -> None:
+    """`mkdocs build --strict` for one language, in this process; raise MkDocsFailed.
 
-    Not --quiet: it lowers MkDocs' logger to errors only, so warnings (a broken link, a
-    missing anchor) never reach the count that --strict fails on. The output is shown only
-    when a build fails.
+    For a lane of the build, a forked process of its own: starting a fresh interpreter
+    and importing MkDocs and Material again would cost it about half a second. Not
+    quiet: that would lower MkDocs' logger to errors only, and warnings (a broken link,
+    a missing anchor) would never reach the count that strict mode fails on. MkDocs'
+    messages are kept, and shown only when the build fails.
     """
-    procs = {
-        lang: subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(path)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            # NO_MKDOCS_2_WARNING: Material's banner would bury MkDocs' own messages.
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-            text=True,
-            preexec_fn=die_with_parent,
-        )
-        for lang, path in configs.items()
-    }
-    failures = []
-    for lang, proc in procs.items():
-        output, _ = proc.communicate()
-        if proc.returncode != 0:
-            failures.append(f"[{lang}] mkdocs build failed:\n{output.strip()}")
-    if failures:
-        raise MkDocsFailed("\n".join(failures))
+    os.environ.update({"NO_MKDOCS_2_WARNING": "1", **env})
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    messages = io.StringIO()
+    handler = logging.StreamHandler(messages)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger.addHandler(handler)
+    try:
+        cfg = load_config(str(config), strict=True)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except (Exception, SystemExit) as exc:  # MkDocs' Abort is a SystemExit
+        output = "\n".join(filter(None, [messages.getvalue().strip(), str(exc)]))
+        raise MkDocsFailed(f"[{lang}] mkdocs build failed:\n{output}") from None
+    finally:
+        logger.removeHandler(handler)
