@@ -203,44 +203,45 @@ def build_site(
     content/site.yml. `work` holds the generated Markdown and MkDocs configs (default
     `<root>/build`).
 
-    Once the data is valid, four processes share the machine: one lane per language
-    (forked) makes that language's pages (render, MkDocs, shells; see `_language_lane`),
-    whose search index this process then starts; a third (forked) makes the contact
-    cards, open data and feeds, and a fourth (`Portraits`) the portraits, both at a lower
-    priority, into a folder of their own. They meet in the staging folder, which
-    replaces `site_dir` last.
+    The portraits' process (`Portraits`) starts first, while this one loads the data.
+    Once the data is valid, three more share the machine: one lane per language (forked)
+    makes that language's pages (render, MkDocs, shells; see `_language_lane`), whose
+    search index this process then starts; a third (forked) makes the contact cards,
+    open data and feeds. It and the portraits run at a lower priority, into a folder of
+    their own. They meet in the staging folder, which replaces `site_dir` last.
     """
     site_dir = (site_dir or root / "site").resolve()
     work = (work or root / "build").resolve()
     report = BuildReport(site_dir)
     clock = Clock(report.seconds)
 
-    with clock("load and validate"):
-        public = load_public(root, site_url)
-    report.diplomats = len(public.diplomats)
-    _remove_stale_staging(site_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
-    site_dirs = {"fa": staging / "site", "en": staging / "en"}
-    url = public.site.site_url
-    work.mkdir(parents=True, exist_ok=True)
-    configs = write_configs(root, work, site_dirs, url, extra_javascript)
-    epoch = _source_date_epoch(root)
-    # Pagefind takes ~140 KB per profile: on a large site one language indexes at a time.
-    side_by_side = len(public.diplomats) < search_index.SIDE_BY_SIDE_BELOW
-    _release()  # what loading left behind, before three processes inherit it
+    # The portraits start first: their cache fills on the core that loading leaves idle.
+    portraits = Portraits(root / "diplomats" / "photos", work / "cache" / "photos")
     jobs: dict[str, Background] = {}
-    portraits: Portraits | None = None
     lanes: dict[str, dict] = {}
     indexing: list[search_index.Run] = []
+    staging: Path | None = None
     try:
+        with clock("load and validate"):
+            public = load_public(root, site_url)
+        report.diplomats = len(public.diplomats)
+        _remove_stale_staging(site_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
+        site_dirs = {"fa": staging / "site", "en": staging / "en"}
+        url = public.site.site_url
+        work.mkdir(parents=True, exist_ok=True)
+        configs = write_configs(root, work, site_dirs, url, extra_javascript)
+        epoch = _source_date_epoch(root)
+        # Pagefind takes ~140 KB per profile: on a large site one language indexes at a time.
+        side_by_side = len(public.diplomats) < search_index.SIDE_BY_SIDE_BELOW
+        _release()  # what loading left behind, before three processes inherit it
         jobs["files"] = Background(_write_files, public, staging / "files")
         for lang in LANGUAGES:
             source = staging / "search" / lang
             jobs[lang] = Background(
                 _language_lane, public, lang, work, configs[lang], epoch, site_dirs[lang], source
             )
-        portraits = Portraits(_portrait_jobs(public), work / "cache" / "photos",
-                              staging / "files", all_cores=side_by_side)  # fmt: skip
+        portraits.send(_portrait_jobs(public), staging / "files")
         del public  # the forked processes have it; this one needs its memory for Pagefind
         with clock("pages (fa and en side by side)"):
             for lang, lane in finished({lang: jobs[lang] for lang in LANGUAGES}):
@@ -270,9 +271,9 @@ def build_site(
             run.stop()
         for job in jobs.values():
             job.stop()
-        if portraits:
-            portraits.stop()
-        shutil.rmtree(staging, ignore_errors=True)
+        portraits.stop()
+        if staging:
+            shutil.rmtree(staging, ignore_errors=True)
     return report
 
 
@@ -363,27 +364,36 @@ def _write_files(public: Directory, folder: Path) -> dict[str, float]:
 class Portraits:
     """The portraits, made by `python -m generator.photos` in a process started afresh.
 
-    Forked from this one it would carry the build's memory (~100 MB at 10,000 people)
-    beside Pagefind, the build's peak. With `all_cores`, it uses one worker per core;
-    without, none: on a large site each worker would add ~60 MB to that peak.
+    Started before the data is loaded, it fills the photo cache from every photo in the
+    folder while loading keeps one core busy (see photos.main); `send` then tells it
+    whose portraits to write, once the data is valid. Forked from the build it would
+    carry the build's memory (~100 MB at 10,000 people) beside Pagefind, the peak.
     """
 
-    def __init__(self, jobs: list[tuple[str, Path]], cache: Path, folder: Path, all_cores: bool):
+    def __init__(self, photos: Path, cache: Path):
         self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.photos", str(photos), str(cache)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, preexec_fn=_background_priority,
+        )  # fmt: skip
+
+    def send(self, jobs: list[tuple[str, Path]], folder: Path) -> None:
+        """Write the portraits of these (id, photo) under `folder`."""
         folder.mkdir(parents=True, exist_ok=True)
         listing = folder.with_name("portraits.json")
         listing.write_text(json.dumps([(ident, str(path)) for ident, path in jobs]), "utf-8")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "generator.photos", str(listing), str(cache), str(folder),
-             "0" if all_cores else "1"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            preexec_fn=_background_priority,
-        )  # fmt: skip
+        assert self.process.stdin
+        order = {"jobs": str(listing), "folder": str(folder)}
+        with contextlib.suppress(BrokenPipeError):  # it failed already: wait() says why
+            self.process.stdin.write(json.dumps(order) + "\n")
+            self.process.stdin.close()
 
     def wait(self) -> float:
         """Seconds from start to finish; raise PortraitsFailed with its output on failure."""
-        output, _ = self.process.communicate()
-        if self.process.returncode != 0:
+        assert self.process.stdout
+        output = self.process.stdout.read()
+        if self.process.wait() != 0:
             raise PortraitsFailed(f"portraits failed:\n{output.strip()}")
         return time.perf_counter() - self.started
 

@@ -101,7 +101,6 @@ def portrait_batches(
     """
     workers = workers or os.cpu_count() or 1
     cache.mkdir(parents=True, exist_ok=True)
-    suffixes = [f"{size}.{kind}" for size, kinds in SIZES.items() for kind in kinds]
     present = {entry.name for entry in os.scandir(cache)}  # one listing, not one per photo
     with contextlib.ExitStack() as stack:
         pool = None
@@ -109,9 +108,9 @@ def portrait_batches(
             out: dict[str, bytes] = {}
             todo = []
             for diplomat_id, source in jobs[start : start + batch]:
-                key = hashlib.sha256(PIPELINE_VERSION + source.read_bytes()).hexdigest()
-                if all(f"{key}-{suffix}" in present for suffix in suffixes):
-                    for suffix in suffixes:
+                key = _cache_key(source)
+                if all(f"{key}-{suffix}" in present for suffix in SUFFIXES):
+                    for suffix in SUFFIXES:
                         cached = (cache / f"{key}-{suffix}").read_bytes()
                         out[f"photos/{diplomat_id}-{suffix}"] = cached
                 else:
@@ -124,12 +123,44 @@ def portrait_batches(
             else:
                 results = [portrait_files(t[0], t[1]) for t in todo]
             for (diplomat_id, _, key), files in zip(todo, results, strict=True):
-                for name, data in files.items():
-                    (cache / f"{key}-{name.removeprefix(f'photos/{diplomat_id}-')}").write_bytes(
-                        data
-                    )
+                _store(cache, key, diplomat_id, files)
                 out.update(files)
             yield out
+
+
+SUFFIXES = [f"{size}.{kind}" for size, kinds in SIZES.items() for kind in kinds]
+
+
+def _cache_key(source: Path) -> str:
+    return hashlib.sha256(PIPELINE_VERSION + source.read_bytes()).hexdigest()
+
+
+def _store(cache: Path, key: str, diplomat_id: str, files: dict[str, bytes]) -> None:
+    """Keep one portrait's files in the cache; each appears whole or not at all."""
+    for name, data in files.items():
+        target = cache / f"{key}-{name.removeprefix(f'photos/{diplomat_id}-')}"
+        partial = target.with_name(f".{target.name}.{os.getpid()}")
+        partial.write_bytes(data)
+        os.replace(partial, target)  # a killed build leaves no half-written file
+
+
+def warm_cache(folder: Path, cache: Path) -> int:
+    """Make and keep the portraits of every photo in `folder` not cached yet; return how
+    many were made. A photo that cannot be used is passed over: validation reports it."""
+    cache.mkdir(parents=True, exist_ok=True)
+    present = {entry.name for entry in os.scandir(cache)}
+    made = 0
+    for source in sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []:
+        key = _cache_key(source)
+        if all(f"{key}-{suffix}" in present for suffix in SUFFIXES):
+            continue
+        try:
+            files = portrait_files("x", source)
+        except PhotoError:
+            continue
+        _store(cache, key, "x", files)
+        made += 1
+    return made
 
 
 def write_portraits(
@@ -147,14 +178,26 @@ def write_portraits(
 
 
 def main() -> None:
-    """`python -m generator.photos JOBS CACHE FOLDER WORKERS`; JOBS: [[id, source], …] in JSON.
+    """`python -m generator.photos PHOTOS CACHE`, for the build.
 
-    The build runs the portraits in a process of their own, started afresh: forked from
-    the build it would carry the build's memory while Pagefind, the peak, runs beside it.
+    The build starts it before the data is even loaded, so that the portraits use the
+    core that loading leaves idle: it first makes the portraits of every photo in the
+    PHOTOS folder into the CACHE. Then it reads one line from standard input, JSON:
+    {"jobs": file holding [[id, photo], …] for the people published, "folder": where
+    their portraits go}, and writes them, in this process alone (the build keeps both
+    cores busy already). An empty line means the build stopped: nothing is written.
+
+    A process started afresh, not forked: forked from the build it would carry the
+    build's memory while Pagefind, the build's peak, runs beside it.
     """
-    listing, cache, folder, workers = sys.argv[1:5]
-    jobs = [(ident, Path(source)) for ident, source in json.loads(Path(listing).read_text())]
-    write_portraits(jobs, Path(cache), Path(folder), int(workers) or None)
+    photos, cache = Path(sys.argv[1]), Path(sys.argv[2])
+    warm_cache(photos, cache)
+    line = sys.stdin.readline().strip()
+    if not line:
+        return
+    order = json.loads(line)
+    jobs = [(ident, Path(source)) for ident, source in json.loads(Path(order["jobs"]).read_text())]
+    write_portraits(jobs, cache, Path(order["folder"]), workers=1)
 
 
 if __name__ == "__main__":

@@ -366,14 +366,33 @@ def test_forked_parts_send_back_results_and_errors() -> None:
 def test_portraits_are_made_in_their_own_process_and_its_failure_is_reported(
     tmp_path: Path,
 ) -> None:
-    source = sorted((REPO / "diplomats" / "photos").iterdir())[0]
-    folder = tmp_path / "files"
-    made = build.Portraits([("someone", source)], tmp_path / "cache", folder, all_cores=False)
+    photos = REPO / "diplomats" / "photos"
+    source = sorted(photos.iterdir())[0]
+    folder, cache = tmp_path / "files", tmp_path / "cache"
+    made = build.Portraits(photos, cache)
+    made.send([("someone", source)], folder)
     assert made.wait() > 0
     assert sorted(p.name for p in (folder / "photos").iterdir()) == [
         "someone-128.webp", "someone-160.webp", "someone-320.jpg", "someone-320.webp",
         "someone-64.webp",
     ]  # fmt: skip
-    again = build.Portraits([("someone", source)], tmp_path / "cache", folder, all_cores=False)
+    # Before it knew whose portraits to write, it had made every photo's into the cache.
+    assert len(list(cache.iterdir())) == 5 * len(list(photos.iterdir()))
+    again = build.Portraits(photos, cache)
+    again.send([("someone", source)], folder)
     with pytest.raises(build.PortraitsFailed, match="two outputs would be written to"):
         again.wait()
+
+
+def test_portraits_write_nothing_when_the_build_stops_before_sending_them(
+    tmp_path: Path,
+) -> None:
+    cut = tmp_path / "photos"
+    cut.mkdir()
+    (cut / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a photo")
+    started = build.Portraits(cut, tmp_path / "cache")
+    assert started.process.stdin
+    started.process.stdin.close()  # what a build that stopped leaves it: no order
+    assert started.wait() > 0  # the unreadable photo is validation's to report, not its
+    assert list((tmp_path / "cache").iterdir()) == []
+    assert not (tmp_path / "files").exists()
