@@ -75,7 +75,8 @@ def open_portrait(source: Path, size: int = max(SIZES)) -> Image.Image:
         with Image.open(source) as image:
             image.draft("RGB", (size, size))  # JPEG only: decode at a reduced scale
             image.load()
-            return ImageOps.exif_transpose(image).convert("RGB")
+            ImageOps.exif_transpose(image, in_place=True)  # no copy: one less pass
+            return image if image.mode == "RGB" else image.convert("RGB")
     except PhotoError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:

@@ -96,3 +96,20 @@ def test_a_cut_short_photo_is_refused(tmp_path: Path, kind: str, size: int) -> N
         open_portrait(cut, size=size)
     (tmp_path / "whole.img").write_bytes(whole.getvalue())
     assert open_portrait(tmp_path / "whole.img", size=size).size[0] >= min(size, 600 // 8)
+
+
+def test_a_photo_taken_sideways_is_turned_upright(tmp_path: Path) -> None:
+    # Stored 600×300: left half red, right half blue. EXIF orientation 6: "turn 90°
+    # clockwise to view", so upright the red half is on top and the blue at the bottom.
+    image = Image.new("RGB", (600, 300), (220, 0, 0))
+    image.paste((0, 0, 220), (300, 0, 600, 300))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    image.save(tmp_path / "side.jpg", "JPEG", exif=exif)
+    upright = open_portrait(tmp_path / "side.jpg")
+    assert upright.size == (300, 600)
+    assert upright.getpixel((150, 40))[0] > 180 and upright.getpixel((150, 560))[2] > 180
+    files = portrait_files("s", tmp_path / "side.jpg")
+    square = Image.open(io.BytesIO(files["photos/s-320.webp"])).convert("RGB")
+    top, bottom = square.getpixel((160, 5)), square.getpixel((160, 315))
+    assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]  # half red over half blue
