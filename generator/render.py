@@ -42,11 +42,6 @@ def page_url(path: str) -> str:
     return stem.removesuffix("/index") + "/"
 
 
-def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url`, both relative to the language root."""
-    return "../" * from_url.count("/") + to_url or "./"
-
-
 _env = Environment(
     loader=PackageLoader("generator", "templates"),
     autoescape=True,
@@ -63,20 +58,29 @@ def reload_templates() -> None:
     _env.cache.clear()
 
 
+# Stands for the "../" that lead from a page up to the language's root, in a card
+# rendered once for pages at every depth. Loading refuses this control character in data.
+_UP = "\x1e"
+
+
 class PageContext(Context):
     """Context plus what needs the template environment: cards rendered once and reused."""
 
     def __init__(self, directory: Directory, lang: str):
         super().__init__(directory, lang)
-        self._cards: dict[tuple[str, str], Markup] = {}
+        self._cards: dict[str, str] = {}
 
     def card(self, diplomat: Diplomat, link: Callable, asset: Callable) -> Markup:
-        """A person's card in listings; the same for every page at the same folder depth."""
-        key = (diplomat.id, link(""))
-        if key not in self._cards:
-            html = _env.get_template("_card.j2").render(c=self, d=diplomat, link=link, asset=asset)
-            self._cards[key] = Markup(html)  # an autoescaped template's output
-        return self._cards[key]
+        """A person's card in listings: rendered once, its links then fitted to the page."""
+        if diplomat.id not in self._cards:
+            up_link, up_asset, _ = _links(self.lang, _UP)
+            html = _env.get_template("_card.j2").render(
+                c=self, d=diplomat, link=up_link, asset=up_asset
+            )
+            self._cards[diplomat.id] = html
+        up = link("")  # "./" on a page at the root, else "../" once per level
+        # An autoescaped template's output, with "../" put in for a character it had not.
+        return Markup(self._cards[diplomat.id].replace(_UP, "" if up == "./" else up))
 
 
 PER_PAGE = 100  # people per listing page: about 40 KB of HTML, quick on a phone
@@ -201,19 +205,27 @@ def _reference(lang: str) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def _page(ctx: Context, path: str, template: str, title: str, **values: object) -> Page:
-    url = page_url(path)
+def _links(lang: str, up: str) -> tuple[Callable, Callable, Callable]:
+    """A page's link makers, for a page `up` ("../" once per level) below its root.
+
+    link: to a page of the same language; asset: to a file at the root of the whole site
+    (photos: English pages sit under en/); other_language: to the other language's page.
+    """
 
     def link(target: str) -> str:
-        return relative(url, target)
+        return up + target or "./"
 
     def asset(target: str) -> str:
-        # photos live once, at the root of the whole site; English pages sit under en/
-        return relative(url, ("../" if ctx.lang == "en" else "") + target)
+        return link(("../" if lang == "en" else "") + target)
 
     def other_language(target: str) -> str:
-        return asset(("en/" if ctx.other == "en" else "") + target)
+        return asset(("en/" if lang == "fa" else "") + target)  # the other: en or fa
 
+    return link, asset, other_language
+
+
+def _page(ctx: Context, path: str, template: str, title: str, **values: object) -> Page:
+    link, asset, other_language = _links(ctx.lang, "../" * page_url(path).count("/"))
     body = _env.get_template(template).render(
         c=ctx, title=title, link=link, asset=asset, other_language=other_language, **values
     )

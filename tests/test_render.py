@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator.build import check
-from generator.render import page_url, relative, render_language
+from generator.render import _links, page_url, render_language
 
 from .conftest import REPO
 
@@ -92,10 +92,16 @@ def test_page_urls(path: str, url: str) -> None:
 
 
 def test_relative_links() -> None:
-    assert relative("diplomats/x/", "cities/y/") == "../../cities/y/"
-    assert relative("", "cities/") == "cities/"
-    assert relative("cities/", "") == "../"
-    assert relative("", "") == "./"
+    link, asset, other = _links("fa", "../../")  # on diplomats/x/
+    assert link("cities/y/") == "../../cities/y/"
+    assert asset("photos/x-64.webp") == "../../photos/x-64.webp"
+    assert other("diplomats/x/") == "../../en/diplomats/x/"
+    link, asset, other = _links("en", "")  # on the English home page, en/
+    assert link("cities/") == "cities/"
+    assert link("") == "./"
+    assert asset("photos/x-64.webp") == "../photos/x-64.webp"
+    assert other("cities/") == "../cities/"
+    assert _links("fa", "../")[0]("") == "../"
 
 
 @pytest.mark.parametrize("lang", ["fa", "en"])
