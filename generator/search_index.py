@@ -25,7 +25,9 @@ from .render import Page
 
 BUNDLE_DIR = "pagefind"
 # Words every profile shows (labels, headings, the photo's description, the sentence shown
-# when there is no public contact): in the index they would match every page.
+# when there is no public contact, the buttons and the note on asking the office for an
+# introduction): in the index they would match every page, and at 10,000 people they
+# cost Pagefind memory and time for nothing.
 NOT_INDEXED = (
     "h2",
     "picture",
@@ -35,6 +37,8 @@ NOT_INDEXED = (
     ".cd-contacts .cd-muted",
     ".cd-missing",
     ".cd-no-contact",
+    ".cd-reach",
+    ".cd-reach-note",
 )
 # Pagefind needs about 140 KB of memory per profile: below this many profiles the two
 # languages are indexed side by side, above it one after the other (at 10,000 people one
