@@ -22,8 +22,9 @@ MAX_PIXELS = 40_000_000
 # (CSS size, kinds): cards show 64 px, profiles 160 px; each also at 2x for sharp screens.
 # WebP everywhere; one JPEG as the <img> fallback for browsers without WebP.
 SIZES = {320: ("webp", "jpg"), 160: ("webp",), 128: ("webp",), 64: ("webp",)}
-# Bump when the output of portrait_files changes, so cached results are not reused.
-PIPELINE_VERSION = b"portraits-2"
+# Bump when the output of portrait_files or the form of the cache changes, so that
+# cached results are not reused.
+PIPELINE_VERSION = b"portraits-3"
 
 
 class PhotoError(ValueError):
@@ -110,39 +111,61 @@ def portrait_batches(
             todo = []
             for diplomat_id, source in jobs[start : start + batch]:
                 key = _cache_key(source)
-                if all(f"{key}-{suffix}" in present for suffix in SUFFIXES):
-                    for suffix in SUFFIXES:
-                        cached = (cache / f"{key}-{suffix}").read_bytes()
-                        out[f"photos/{diplomat_id}-{suffix}"] = cached
+                kept = _load(cache / key) if key in present else None
+                if kept:
+                    out.update(_named(diplomat_id, kept))
                 else:
                     todo.append((diplomat_id, source, key))
             if len(todo) > 8 and workers > 1:
                 if pool is None:
                     pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
-                ids, sources = [t[0] for t in todo], [t[1] for t in todo]
-                results = list(pool.map(portrait_files, ids, sources))
+                sources = [t[1] for t in todo]
+                results = list(pool.map(_portraits, sources))
             else:
-                results = [portrait_files(t[0], t[1]) for t in todo]
-            for (diplomat_id, _, key), files in zip(todo, results, strict=True):
-                _store(cache, key, diplomat_id, files)
-                out.update(files)
+                results = [_portraits(t[1]) for t in todo]
+            for (diplomat_id, _, key), images in zip(todo, results, strict=True):
+                _store(cache / key, images)
+                out.update(_named(diplomat_id, images))
             yield out
 
 
+# One portrait's files, in this order, by the end of their names: "320.webp", "320.jpg", …
 SUFFIXES = [f"{size}.{kind}" for size, kinds in SIZES.items() for kind in kinds]
+
+
+def _portraits(source: Path) -> list[bytes]:
+    """portrait_files' contents, in the order of SUFFIXES."""
+    files = portrait_files("x", source)
+    return [files[f"photos/x-{suffix}"] for suffix in SUFFIXES]
+
+
+def _named(diplomat_id: str, images: list[bytes]) -> dict[str, bytes]:
+    return {f"photos/{diplomat_id}-{s}": data for s, data in zip(SUFFIXES, images, strict=True)}
 
 
 def _cache_key(source: Path) -> str:
     return hashlib.sha256(PIPELINE_VERSION + source.read_bytes()).hexdigest()
 
 
-def _store(cache: Path, key: str, diplomat_id: str, files: dict[str, bytes]) -> None:
-    """Keep one portrait's files in the cache; each appears whole or not at all."""
-    for name, data in files.items():
-        target = cache / f"{key}-{name.removeprefix(f'photos/{diplomat_id}-')}"
-        partial = target.with_name(f".{target.name}.{os.getpid()}")
-        partial.write_bytes(data)
-        os.replace(partial, target)  # a killed build leaves no half-written file
+def _store(entry: Path, images: list[bytes]) -> None:
+    """Keep one portrait's files in one cache file: each one's length (8 bytes), then it.
+
+    One file, not five, is a fifth of the file operations; written under another name
+    and renamed, it appears whole or not at all, even if the build is killed midway.
+    """
+    partial = entry.with_name(f".{entry.name}.{os.getpid()}")
+    partial.write_bytes(b"".join(len(data).to_bytes(8, "big") + data for data in images))
+    os.replace(partial, entry)
+
+
+def _load(entry: Path) -> list[bytes] | None:
+    """The files `_store` kept in `entry`; None if it does not hold exactly them."""
+    blob, images, at = entry.read_bytes(), [], 0
+    while at + 8 <= len(blob):
+        length = int.from_bytes(blob[at : at + 8], "big")
+        images.append(blob[at + 8 : at + 8 + length])
+        at += 8 + length
+    return images if at == len(blob) and len(images) == len(SUFFIXES) else None
 
 
 def warm_cache(folder: Path, cache: Path) -> int:
@@ -153,13 +176,12 @@ def warm_cache(folder: Path, cache: Path) -> int:
     made = 0
     for source in sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []:
         key = _cache_key(source)
-        if all(f"{key}-{suffix}" in present for suffix in SUFFIXES):
+        if key in present:
             continue
         try:
-            files = portrait_files("x", source)
+            _store(cache / key, _portraits(source))
         except PhotoError:
             continue
-        _store(cache, key, "x", files)
         made += 1
     return made
 

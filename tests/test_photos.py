@@ -113,3 +113,13 @@ def test_a_photo_taken_sideways_is_turned_upright(tmp_path: Path) -> None:
     square = Image.open(io.BytesIO(files["photos/s-320.webp"])).convert("RGB")
     top, bottom = square.getpixel((160, 5)), square.getpixel((160, 315))
     assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]  # half red over half blue
+
+
+def test_a_damaged_cache_entry_is_made_again(tmp_path: Path) -> None:
+    source = photo_with_gps(tmp_path / "in.jpg")
+    first = cached_portraits([("sara", source)], tmp_path / "cache")
+    (entry,) = (tmp_path / "cache").iterdir()
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[:-10])  # e.g. a disk that filled up
+    assert cached_portraits([("sara", source)], tmp_path / "cache") == first
+    assert entry.read_bytes() == whole  # mended
