@@ -38,11 +38,15 @@ class Context:
     def parts(self, value: str | None) -> Markup:
         """`value` escaped, each run in the other language's script marked with its `lang`
         and `dir` ("CC BY 4.0" in a Persian sentence), for screen readers and bidi."""
-        other = self.other
-        span = Markup('<span lang="{}" dir="{}">{}</span>')
-        return Markup("").join(
-            span.format(other, i18n.DIRECTION[other], piece) if foreign else escape(piece)
-            for piece, foreign in i18n.script_runs(value or "", self.lang)
+        runs = i18n.script_runs(value or "", self.lang)
+        if not any(foreign for _, foreign in runs):  # most values: one script throughout
+            return escape(value or "")
+        start = f'<span lang="{self.other}" dir="{i18n.DIRECTION[self.other]}">'
+        return Markup(
+            "".join(
+                f"{start}{escape(piece)}</span>" if foreign else escape(piece)
+                for piece, foreign in runs
+            )
         )
 
     def parts_html(self, html: str) -> Markup:

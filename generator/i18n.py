@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import jdatetime
 from babel import Locale
@@ -108,6 +108,7 @@ def language_name(code: str, lang: str) -> str:
     return _locale(lang).languages[code]
 
 
+@lru_cache(maxsize=8192)  # the same few thousand days recur on every page
 def format_date(value: date, lang: str) -> str:
     """A full date: Jalali with Persian digits for fa (۱۸ شهریور ۱۳۷۷), Gregorian for en."""
     if lang == "fa":
@@ -116,6 +117,7 @@ def format_date(value: date, lang: str) -> str:
     return babel_format_date(value, "d MMMM y", locale="en")
 
 
+@lru_cache(maxsize=8192)
 def format_gregorian(value: date, lang: str) -> str:
     """A Gregorian date in `lang`, shown beside the Jalali one for partners (۹ سپتامبر ۱۹۹۸)."""
     return digits(babel_format_date(value, "d MMMM y", locale=lang), lang)
