@@ -8,7 +8,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -168,22 +168,31 @@ def _load(entry: Path) -> list[bytes] | None:
     return images if at == len(blob) and len(images) == len(SUFFIXES) else None
 
 
-def warm_cache(folder: Path, cache: Path) -> int:
-    """Make and keep the portraits of every photo in `folder` not cached yet; return how
-    many were made. A photo that cannot be used is passed over: validation reports it."""
+def warm_cache(folder: Path, cache: Path, workers: int = 1) -> int:
+    """Make and keep the portraits of every photo in `folder` not cached yet, in `workers`
+    processes; return how many were made. A photo that cannot be used is passed over:
+    validation reports it."""
     cache.mkdir(parents=True, exist_ok=True)
     present = {entry.name for entry in os.scandir(cache)}
-    made = 0
-    for source in sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []:
-        key = _cache_key(source)
-        if key in present:
-            continue
-        try:
-            _store(cache / key, _portraits(source))
-        except PhotoError:
-            continue
-        made += 1
+    sources = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    todo = {key: source for source in sources if (key := _cache_key(source)) not in present}
+    with contextlib.ExitStack() as stack:
+        run: Callable = map
+        if workers > 1 and len(todo) > 8:
+            run = stack.enter_context(ProcessPoolExecutor(max_workers=workers)).map
+        made = 0
+        for key, images in zip(todo, run(_usable_portraits, todo.values()), strict=True):
+            if images is not None:
+                _store(cache / key, images)
+                made += 1
     return made
+
+
+def _usable_portraits(source: Path) -> list[bytes] | None:
+    try:
+        return _portraits(source)
+    except PhotoError:
+        return None
 
 
 def write_portraits(
@@ -203,18 +212,19 @@ def write_portraits(
 def main() -> None:
     """`python -m generator.photos PHOTOS CACHE`, for the build.
 
-    The build starts it before the data is even loaded, so that the portraits use the
-    core that loading leaves idle: it first makes the portraits of every photo in the
-    PHOTOS folder into the CACHE. Then it reads one line from standard input, JSON:
+    The build starts it before the data is even loaded, at the lowest priority, so that
+    the portraits use the core that loading leaves idle, and later whatever the pages
+    leave: it first makes the portraits of every photo in the PHOTOS folder into the
+    CACHE, one worker per core. Then it reads one line from standard input, JSON:
     {"jobs": file holding [[id, photo], …] for the people published, "folder": where
-    their portraits go}, and writes them, in this process alone (the build keeps both
-    cores busy already). An empty line means the build stopped: nothing is written.
+    their portraits go}, and writes them from the cache. An empty line means the build
+    stopped: nothing is written.
 
     A process started afresh, not forked: forked from the build it would carry the
     build's memory while Pagefind, the build's peak, runs beside it.
     """
     photos, cache = Path(sys.argv[1]), Path(sys.argv[2])
-    warm_cache(photos, cache)
+    warm_cache(photos, cache, workers=os.cpu_count() or 1)
     line = sys.stdin.readline().strip()
     if not line:
         return
