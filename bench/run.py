@@ -274,8 +274,9 @@ def render_report(n: int, r: dict) -> str:
     if alongside:
         lines += [
             "",
-            "Alongside the pages stage, two more processes make every other file (each one's",
-            "wall time; cards, open data and feeds forked, portraits started afresh):",
+            "Alongside, at the lowest priority, two more processes make every other file",
+            "(each one's wall time: the cards, open data and feeds from when the data is",
+            "valid; the portraits from the start of the build, before loading):",
             "",
             "| made alongside | seconds |",
             "|---|---|",

@@ -433,10 +433,17 @@ OTHER_FILES: tuple[Callable[[Directory], dict[str, bytes]], ...] = (
 
 
 def _move_files(source: Path, site: Path) -> None:
-    """Move every file under `source` to the same place in `site`, never over one there."""
-    for folder, _, names in os.walk(source):
+    """Move every file under `source` to the same place in `site`, never over one there.
+
+    A folder that `site` does not have yet (the portraits, the open data) moves whole.
+    """
+    for folder, subfolders, names in os.walk(source):
         into = site / Path(folder).relative_to(source)
         into.mkdir(parents=True, exist_ok=True)
+        for name in list(subfolders):
+            if not (into / name).exists():
+                os.rename(os.path.join(folder, name), into / name)
+                subfolders.remove(name)  # moved, with all it holds: not walked
         for name in names:
             target = into / name
             if target.exists():

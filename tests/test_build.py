@@ -17,6 +17,7 @@ from generator import build, search_index
 from generator.build import build_site, check, with_site_url
 from generator.errors import DataErrors
 from generator.mkdocs_site import MkDocsFailed
+from generator.write import DuplicateOutput
 
 from .conftest import REPO, SITE_URL, html_files, write
 
@@ -396,3 +397,26 @@ def test_portraits_write_nothing_when_the_build_stops_before_sending_them(
     assert started.wait() > 0  # the unreadable photo is validation's to report, not its
     assert list((tmp_path / "cache").iterdir()) == []
     assert not (tmp_path / "files").exists()
+
+
+def test_files_made_alongside_move_into_the_site_and_never_over_a_page(tmp_path: Path) -> None:
+    files, site = tmp_path / "files", tmp_path / "site"
+    for rel in ("photos/a-64.webp", "photos/b-64.webp", "diplomats/a.vcf", "feed.xml"):
+        (files / rel).parent.mkdir(parents=True, exist_ok=True)
+        (files / rel).write_text(rel)
+    (site / "diplomats" / "a").mkdir(parents=True)
+    (site / "diplomats" / "a" / "index.html").write_text("page")
+    build._move_files(files, site)
+    moved = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert moved == [
+        "diplomats/a.vcf", "diplomats/a/index.html", "feed.xml",
+        "photos/a-64.webp", "photos/b-64.webp",
+    ]  # fmt: skip
+    assert all((site / rel).read_text() == rel for rel in moved if rel != "diplomats/a/index.html")
+    assert not [p for p in files.rglob("*") if p.is_file()]
+    clash = tmp_path / "clash"
+    (clash / "diplomats" / "a").mkdir(parents=True)
+    (clash / "diplomats" / "a" / "index.html").write_text("not a page")
+    with pytest.raises(DuplicateOutput, match="diplomats/a/index.html"):
+        build._move_files(clash, site)
+    assert (site / "diplomats" / "a" / "index.html").read_text() == "page"
