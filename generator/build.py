@@ -207,7 +207,7 @@ def build_site(
     Once the data is valid, three more share the machine: one lane per language (forked)
     makes that language's pages (render, MkDocs, shells; see `_language_lane`), whose
     search index this process then starts; a third (forked) makes the contact cards,
-    open data and feeds. It and the portraits run at a lower priority, into a folder of
+    open data and feeds. It and the portraits run at the lowest priority, into a folder of
     their own. They meet in the staging folder, which replaces `site_dir` last.
     """
     site_dir = (site_dir or root / "site").resolve()
