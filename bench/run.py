@@ -287,7 +287,8 @@ def render_report(n: int, r: dict) -> str:
         "",
         "## Other figures",
         "",
-        f"- Same build again (photo cache warm, unchanged Markdown not rewritten): {warm['seconds']:,.1f} s "
+        "- Same build again (photo cache warm, unchanged Markdown not rewritten; the old "
+        f"site is removed afterwards, in a process of its own): {warm['seconds']:,.1f} s "
         f"({', '.join(f'{k} {v:,.1f} s' for k, v in warm['stages'].items() if is_main_stage(k))}).",
         f"- Peak memory (all processes of the build together, as proportional set size: memory"
         f" that forked processes share counts once): {cold['peak memory (MB)']:,.0f} MB.",

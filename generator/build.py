@@ -266,6 +266,8 @@ def build_site(
             _add_files(new_site, discovery_files(url, lanes["fa"]["urls"]))
         with clock("publish"):
             _publish(new_site, site_dir)
+            _discard(staging)  # holds the old site now
+            staging = None
     finally:
         for run in indexing:
             run.stop()
@@ -564,20 +566,35 @@ def _release() -> None:
 
 
 def _publish(new_site: Path, site_dir: Path) -> None:
-    """Swap the finished site into place in one step; the old one is removed afterwards.
+    """Swap the finished site into place in one step; the old one takes its place.
 
     On Linux renameat2(RENAME_EXCHANGE) swaps the two folders atomically, so at every
     instant `site/` is either the complete old site or the complete new one. Elsewhere
     two renames leave a moment with no `site/` (never a partial one).
     """
     if site_dir.exists() and _exchange(new_site, site_dir):
-        shutil.rmtree(new_site)  # now holds the old site
         return
-    old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+    old = new_site.with_name(f"{new_site.name}-old")
     if site_dir.exists():
         site_dir.rename(old)
     new_site.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+
+
+def _discard(folder: Path) -> None:
+    """Remove `folder` in a process that may outlive the build.
+
+    Once a new site is published, nothing needs to wait for the old one to go: at
+    10,000 people it is 70,000 files and about ten seconds of removing. Renamed first,
+    it is never taken for a build's staging folder; the next build removes whatever
+    of it a killed removal left.
+    """
+    gone = folder.with_name(folder.name.replace("-staging-", "-old-", 1))
+    folder.rename(gone)
+    subprocess.Popen(
+        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", gone],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True, preexec_fn=lambda: os.nice(BACKGROUND_NICENESS),
+    )  # fmt: skip
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -593,9 +610,11 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _remove_stale_staging(site_dir: Path) -> None:
-    """Remove staging folders left by builds that were killed midway."""
-    for leftover in site_dir.parent.glob(f".{site_dir.name}-staging-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    """Remove staging folders left by builds that were killed midway, and old sites
+    whose removal was (see `_discard`)."""
+    for kind in ("staging", "old"):
+        for leftover in site_dir.parent.glob(f".{site_dir.name}-{kind}-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _source_date_epoch(root: Path) -> str:

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
@@ -420,3 +421,19 @@ def test_files_made_alongside_move_into_the_site_and_never_over_a_page(tmp_path:
     with pytest.raises(DuplicateOutput, match="diplomats/a/index.html"):
         build._move_files(clash, site)
     assert (site / "diplomats" / "a" / "index.html").read_text() == "page"
+
+
+def test_the_old_site_is_removed_after_the_build_has_returned(data_tree: Path) -> None:
+    site = data_tree / "site"
+    build_site(data_tree, site_dir=site)
+    first = {p.relative_to(site) for p in site.rglob("*")}
+    (data_tree / ".site-old-leftover").mkdir()  # a removal killed midway, earlier
+    (data_tree / ".site-old-leftover" / "x.html").write_text("old")
+    build_site(data_tree, site_dir=site)
+    assert {p.relative_to(site) for p in site.rglob("*")} == first  # the new site, whole
+    assert not (data_tree / ".site-old-leftover").exists()
+    assert not list(data_tree.glob(".site-staging-*"))
+    deadline = time.monotonic() + 60
+    while list(data_tree.glob(".site-old-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the old site goes in a process of its own
+    assert not list(data_tree.glob(".site-old-*"))
