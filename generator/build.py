@@ -38,8 +38,9 @@ from .facets import FACET_FILE, facet_json
 from .feeds import feed_files
 from .freshness import Overdue, as_warnings, overdue
 from .i18n import LANGUAGES
+from .lifetime import die_with_parent
 from .load import load_sources
-from .mkdocs_site import build_here, die_with_parent, write_configs
+from .mkdocs_site import build_here, write_configs
 from .models import Directory
 from .opendata import open_data_files
 from .photos import cached_portraits

@@ -7,13 +7,10 @@ both cores; one build with an i18n plugin grows with the square of the page coun
 
 from __future__ import annotations
 
-import ctypes
 import io
 import json
 import logging
 import os
-import signal
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -46,17 +43,6 @@ SCRIPTS = (
     "assets/javascripts/search.js",
     "assets/javascripts/facets.js",
 )
-
-
-def die_with_parent() -> None:
-    """In the child: end when the build process ends, even if it was killed.
-
-    Otherwise a killed build leaves MkDocs running, writing into a folder that the
-    next build is about to remove.
-    """
-    if sys.platform.startswith("linux"):
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 class MkDocsFailed(RuntimeError):

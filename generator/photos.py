@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .lifetime import die_with_parent
 from .write import DuplicateOutput
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -118,7 +119,7 @@ def portrait_batches(
                     todo.append((diplomat_id, source, key))
             if len(todo) > 8 and workers > 1:
                 if pool is None:
-                    pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+                    pool = stack.enter_context(_pool(workers))
                 sources = [t[1] for t in todo]
                 results = list(pool.map(_portraits, sources))
             else:
@@ -170,22 +171,35 @@ def _load(entry: Path) -> list[bytes] | None:
 
 def warm_cache(folder: Path, cache: Path, workers: int = 1) -> int:
     """Make and keep the portraits of every photo in `folder` not cached yet, in `workers`
-    processes; return how many were made. A photo that cannot be used is passed over:
-    validation reports it."""
+    processes; return how many were made. A file that cannot be used (unreadable, too
+    large, not an image) is passed over: validation reports it if anyone names it."""
     cache.mkdir(parents=True, exist_ok=True)
     present = {entry.name for entry in os.scandir(cache)}
-    sources = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-    todo = {key: source for source in sources if (key := _cache_key(source)) not in present}
+    todo: dict[str, Path] = {}
+    for source in sorted(folder.iterdir()) if folder.is_dir() else []:
+        try:
+            if not source.is_file() or source.stat().st_size > MAX_SOURCE_BYTES:
+                continue
+            key = _cache_key(source)
+        except OSError:
+            continue
+        if key not in present:
+            todo[key] = source
     with contextlib.ExitStack() as stack:
         run: Callable = map
         if workers > 1 and len(todo) > 8:
-            run = stack.enter_context(ProcessPoolExecutor(max_workers=workers)).map
+            run = stack.enter_context(_pool(workers)).map
         made = 0
         for key, images in zip(todo, run(_usable_portraits, todo.values()), strict=True):
             if images is not None:
                 _store(cache / key, images)
                 made += 1
     return made
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes that end with this one, even if it is killed."""
+    return ProcessPoolExecutor(workers, initializer=die_with_parent)
 
 
 def _usable_portraits(source: Path) -> list[bytes] | None:

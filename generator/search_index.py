@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pagefind_bin
 
-from .mkdocs_site import die_with_parent
+from .lifetime import die_with_parent
 from .render import Page
 
 BUNDLE_DIR = "pagefind"

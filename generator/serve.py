@@ -22,7 +22,8 @@ from pathlib import Path
 from .build import Clock, Outputs, complete_pages, prepare, write_docs
 from .errors import DataErrors
 from .i18n import LANGUAGES
-from .mkdocs_site import die_with_parent, write_configs
+from .lifetime import die_with_parent
+from .mkdocs_site import write_configs
 from .render import reload_templates
 
 WATCHED = ("diplomats", "cities", "content", "theme", "mkdocs.yml", "generator/templates")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from generator.photos import (
     open_portrait,
     portrait_batches,
     portrait_files,
+    warm_cache,
 )
 
 from .conftest import REPO
@@ -123,3 +125,16 @@ def test_a_damaged_cache_entry_is_made_again(tmp_path: Path) -> None:
     entry.write_bytes(whole[:-10])  # e.g. a disk that filled up
     assert cached_portraits([("sara", source)], tmp_path / "cache") == first
     assert entry.read_bytes() == whole  # mended
+
+
+def test_warming_the_cache_passes_over_files_it_cannot_use(tmp_path: Path) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    photo_with_gps(folder / "good.jpg")
+    (folder / "notes.txt").write_text("not a photo")
+    (folder / "huge.jpg").write_bytes(b"\xff\xd8" + bytes(9 * 1024 * 1024))
+    (folder / "locked.jpg").write_bytes((folder / "good.jpg").read_bytes() + b"x")
+    (folder / "locked.jpg").chmod(0)
+    (folder / "a folder").mkdir()
+    assert warm_cache(folder, tmp_path / "cache") == 1 + (os.geteuid() == 0)  # root reads all
+    assert warm_cache(folder, tmp_path / "cache") == 0  # all cached now

@@ -204,6 +204,19 @@ def test_two_builds_of_one_commit_are_byte_identical(data_tree: Path, tmp_path: 
 # ---------------------------------------------------------------------------- atomic publish
 
 
+def processes_mentioning(folder: Path) -> list[str]:
+    """Command lines of running processes that name `folder` (Linux: from /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            words = cmdline.read_bytes().split(b"\0")
+        except OSError:  # ended meanwhile
+            continue
+        if any(str(folder).encode() in word for word in words):
+            found.append(b" ".join(words).decode(errors="replace"))
+    return found
+
+
 @pytest.mark.parametrize("kill_after", [0.0, 0.3, 0.6])
 def test_a_build_killed_midway_leaves_the_old_site(data_tree: Path, kill_after: float) -> None:
     site = data_tree / "site"
@@ -226,9 +239,35 @@ def test_a_build_killed_midway_leaves_the_old_site(data_tree: Path, kill_after: 
     time.sleep(kill_after)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    time.sleep(0.5)  # MkDocs children end with their parent (PR_SET_PDEATHSIG)
+    time.sleep(0.5)  # the build's processes end with their parent (PR_SET_PDEATHSIG)
+    assert not processes_mentioning(data_tree)  # lanes, portraits and their workers
     # Whole old site or whole new one: never a mixture, never nothing.
     assert tree_digest(site) in (before, after)
     build_site(data_tree, site_dir=site)  # the next build cleans up and publishes
     assert "Changed" in (site / "en/about/index.html").read_text(encoding="utf-8")
     assert not list(data_tree.glob(".site-staging-*"))
+
+
+def test_the_portraits_and_their_workers_end_with_a_killed_build(tmp_path: Path) -> None:
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    sample = sorted((REPO / "diplomats" / "photos").iterdir())
+    for i in range(40):  # enough for a worker per core, still busy when the build dies
+        (photos / f"p{i}.jpg").write_bytes(sample[i % len(sample)].read_bytes() + bytes([i]))
+    build = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path; from generator.build import Portraits;"
+         "Portraits(Path(sys.argv[1]), Path(sys.argv[2])); time.sleep(60)",
+         str(photos), str(tmp_path / "cache")],
+        cwd=REPO,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while len(processes_mentioning(photos)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)  # the portraits' process and its two workers have started
+    assert len(processes_mentioning(photos)) >= 3
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while processes_mentioning(photos) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not processes_mentioning(photos)
