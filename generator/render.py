@@ -219,7 +219,7 @@ def _links(lang: str, up: str) -> tuple[Callable, Callable, Callable]:
         return link(("../" if lang == "en" else "") + target)
 
     def other_language(target: str) -> str:
-        return asset(("en/" if lang == "fa" else "") + target)  # the other: en or fa
+        return asset(("en/" if lang == "fa" else "") + target)
 
     return link, asset, other_language
 
