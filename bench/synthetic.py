@@ -10,6 +10,8 @@ import random
 import shutil
 from pathlib import Path
 
+import yaml
+from babel import Locale
 from PIL import Image, ImageDraw
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,6 +42,7 @@ OCCUPATIONS = [
     ("راهنمای گردشگری", "Tour guide"), ("پژوهشگر محیط‌زیست", "Environmental researcher"),
     ("خوشنویس", "Calligrapher"), ("مترجم", "Translator"),
 ]  # fmt: skip
+# Each bio names cities, areas and languages as a native reader of its language would.
 BIO_FA = [
     "{name} بیش از {years} سال است که با همکارانی در {city} کار می‌کند.",
     "او در زمینهٔ {field} فعال است و چند طرح مشترک میان دانشگاه‌ها و انجمن‌های دو شهر را پیش برده است.",
@@ -65,6 +68,7 @@ def make_tree(target: Path, approved: int, seed: int = 1, photo_share: float = 0
     rng = random.Random(seed)
     for name in ("cities", "content"):
         shutil.copytree(REPO / name, target / name)
+    words = _words(target)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "theme", target / "theme")
     photos = target / "diplomats" / "photos"
@@ -77,27 +81,58 @@ def make_tree(target: Path, approved: int, seed: int = 1, photo_share: float = 0
         if has_photo:
             _photo(photos / f"{ident}.jpg", rng)
         (target / "diplomats" / f"{ident}.yml").write_text(
-            _diplomat(rng, i, status, ident if has_photo else None), encoding="utf-8"
+            _diplomat(rng, i, status, ident if has_photo else None, words), encoding="utf-8"
         )
     return target
 
 
-def _diplomat(rng: random.Random, i: int, status: str, photo: str | None) -> str:
+def _words(root: Path) -> dict[str, dict[str, str]]:
+    """Each language's names of the cities, activity areas and spoken languages used."""
+    out: dict[str, dict[str, str]] = {"fa": {}, "en": {}}
+    for city in CITIES:
+        name = yaml.safe_load((root / "cities" / f"{city}.yml").read_text("utf-8"))["name"]
+        for lang in out:
+            out[lang][city] = name[lang]
+    for field, label in yaml.safe_load((root / "content/fields.yml").read_text("utf-8")).items():
+        for lang in out:
+            out[lang][field] = label[lang]
+    for lang in out:
+        out[lang].update((code, Locale(lang).languages[code]) for code in ["fa", *LANGS])
+    return out
+
+
+def _in_words(lang: str, items: list[str]) -> str:
+    """'A, B and C' as a native reader writes it (Persian: «الف، ب و ج»)."""
+    comma, also = ("، ", " و ") if lang == "fa" else (", ", " and ")
+    return items[0] if len(items) == 1 else comma.join(items[:-1]) + also + items[-1]
+
+
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def _diplomat(
+    rng: random.Random, i: int, status: str, photo: str | None, words: dict[str, dict[str, str]]
+) -> str:
     (fa1, en1), (fa2, en2) = rng.choice(FIRST), rng.choice(LAST)
     occ_fa, occ_en = rng.choice(OCCUPATIONS)
     cities = rng.sample(CITIES, rng.randint(1, 3))
     fields = rng.sample(FIELDS, rng.randint(1, 2))
     langs = ["fa", *rng.sample(LANGS, rng.randint(1, 3))]
     year, years = rng.randint(2005, 2024), rng.randint(2, 30)
-    values = {
-        "city": cities[0],
-        "field": fields[0],
-        "year": year,
-        "years": years,
-        "langs": ", ".join(langs),
-    }
-    bio_fa = " ".join(s.format(name=f"{fa1} {fa2}", **values) for s in BIO_FA)
-    bio_en = " ".join(s.format(name=f"{en1} {en2}", **values) for s in BIO_EN)
+    bios = {}
+    for lang, name, sentences in (("fa", f"{fa1} {fa2}", BIO_FA), ("en", f"{en1} {en2}", BIO_EN)):
+        named = words[lang]
+        values = {
+            "name": name,
+            "city": named[cities[0]],
+            "field": named[fields[0]].lower() if lang == "en" else named[fields[0]],
+            "year": year - 621 if lang == "fa" else year,  # the Solar Hijri year, near enough
+            "years": years,
+            "langs": _in_words(lang, [named[code] for code in langs]),
+        }
+        text = " ".join(s.format(**values) for s in sentences)
+        bios[lang] = text.translate(_PERSIAN_DIGITS) if lang == "fa" else text
+    bio_fa, bio_en = bios["fa"], bios["en"]
     month, day = rng.randint(1, 12), rng.randint(1, 28)
     lines = [
         f"name:\n  fa: {fa1} {fa2}\n  en: {en1} {en2} {i}",
