@@ -1,9 +1,10 @@
 """The whole flow in one place: load → validate → render → write → MkDocs → index → publish.
 
-All data is loaded and checked before the first file is written. Then each language's
-pages go from templates to search index in a lane of their own (a forked process), while
-two more processes make every other file (contact cards, open data, feeds; portraits);
-all write into one staging folder, and two outputs on one path fail the build. The
+All data is loaded and checked before the first file of the site is written (only the
+photo cache under build/ fills meanwhile). Then each language's pages go from templates
+to search index in a lane of their own (a forked process), while two more processes make
+every other file (contact cards, open data, feeds; portraits); all write into one
+staging folder, and two outputs on one path fail the build. The
 staging folder replaces `site/` only once it is complete: bad data or a failed build
 leaves the previous `site/` as it was.
 """
