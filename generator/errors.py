@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from .messages import text
+
 
 @dataclass(frozen=True, order=True)
 class Finding:
@@ -22,10 +24,13 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        """`path:line: field: message`, the message in `lang` (fa or en)."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        message = text(self.message, lang)
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
 
 @dataclass(frozen=True, order=True)

@@ -15,10 +15,26 @@ from datetime import date
 
 from .errors import DataWarning
 from .load import Document
+from .messages import define, say
 from .models import Directory, publishable
 from .schema import Diplomat
 
 DEFAULT_MAX_AGE_MONTHS = 12
+
+define(
+    "last_verified",
+    "last verified on {found}, more than {months} months ago: check the details with the "
+    "person, then set verified_on to the day you did",
+    "آخرین بار در {found} تأیید شده، بیش از {months} ماه پیش: اطلاعات را با خود شخص بررسی "
+    "کنید و سپس verified_on را تاریخ همان روز بگذارید",
+)
+define(
+    "never_verified",
+    "approved on {found} and not verified since, more than {months} months ago: check the "
+    "details with the person, then add verified_on with the day you did",
+    "در {found} تأیید شده و از آن پس، بیش از {months} ماه، دوباره بررسی نشده: اطلاعات را با "
+    "خود شخص بررسی کنید و سپس verified_on را با تاریخ همان روز بیفزایید",
+)
 
 
 @dataclass(frozen=True)
@@ -62,16 +78,8 @@ def as_warnings(
     for item in items:
         doc = by_id[item.diplomat.id]
         when = item.last_checked.isoformat()
-        if item.field == "verified_on":
-            message = (
-                f"last verified on {when}, more than {max_age_months} months ago: check the "
-                "details with the person, then set verified_on to the day you did"
-            )
-        else:
-            message = (
-                f"approved on {when} and not verified since, more than {max_age_months} months "
-                "ago: check the details with the person, then add verified_on with the day you did"
-            )
+        key = "last_verified" if item.field == "verified_on" else "never_verified"
+        message = say(key, found=when, months=max_age_months)
         out.append(
             DataWarning(f"diplomats/{doc.path.name}", doc.line((item.field,)), item.field, message)
         )

@@ -88,6 +88,32 @@ def is_language(code: str) -> bool:
     return len(code) == 2 and code.isascii() and code.islower() and code in _locale("en").languages
 
 
+def country_code_of(name: str) -> str | None:
+    """The code of a country written by its English or Persian name (`Germany`, `آلمان`,
+    `de`), for a hint: None when no country is called so."""
+    from .hints import normalised_name
+
+    wanted = normalised_name(name)
+    for code in country_codes():
+        names = (code, _locale("en").territories[code], _locale("fa").territories.get(code, ""))
+        if any(normalised_name(n) == wanted for n in names if n):
+            return code
+    return None
+
+
+def language_code_of(name: str) -> str | None:
+    """The code of a language written by its English or Persian name (`Persian`, `فارسی`,
+    `FA`), for a hint: None when no language is called so."""
+    from .hints import normalised_name
+
+    wanted = normalised_name(name)
+    for code in language_codes():
+        names = (code, _locale("en").languages[code], _locale("fa").languages.get(code, ""))
+        if any(normalised_name(n) == wanted for n in names if n):
+            return code
+    return {"farsi": "fa"}.get(wanted)
+
+
 def country_codes() -> list[str]:
     """Every code that `is_country` accepts, sorted (for the editors' JSON Schemas)."""
     return sorted(code for code in _locale("en").territories if is_country(code))

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError
+from .messages import define, quoted, say
 
 MAX_FILE_BYTES = 64 * 1024
 
@@ -27,7 +28,85 @@ _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
 # Bidi embedding/override/isolate controls make a diff read differently from what renders.
 # ZWNJ/ZWJ (U+200C/D), which Persian spelling needs, and the LRM/RLM marks stay allowed.
-_FORBIDDEN_CHARS = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C1 controls and noncharacters have no place in text, and make XML and HTML invalid.
+_FORBIDDEN_CHARS = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+    "\ufdd0-\ufdef\ufffe\uffff]"
+)
+# Persian text typed on an Arabic keyboard: Arabic yeh and kaf look alike but are other
+# letters, so search and sorting would miss them. Values of `fa` fields are written with the
+# Persian letters on load (the search normaliser's table; see search_text.py).
+ARABIC_TO_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+define("cannot_read", "cannot read the file: {reason}", "پرونده خوانده نمی‌شود: {reason}")
+define(
+    "file_too_large",
+    "file is {size} bytes; the limit is {limit}",
+    "حجم پرونده {size} بایت است؛ بیشترین حجم پذیرفته {limit} بایت است",
+)
+define("not_utf8", "file is not valid UTF-8 text", "پرونده متن UTF-8 درستی نیست")
+define("yaml_invalid", "not valid YAML: {problem}", "YAML درست نیست: {problem}")
+define(
+    "yaml_colon",
+    "a ':' followed by a space is missing after the field name on this line (write "
+    "`status: pending`)",
+    "در این سطر پس از نام فیلد، نشانهٔ «:» و یک فاصله جا افتاده است (بنویسید `status: pending`)",
+)
+define(
+    "yaml_quote",
+    "a quotation mark opened on this line is never closed",
+    "گیومه‌ای که در این سطر باز شده، هیچ‌جا بسته نشده است",
+)
+define(
+    "yaml_bracket",
+    "a bracket [ or {{ opened on this line is never closed, or a comma is missing between its "
+    "items",
+    "کروشه یا آکولادی ([ یا {{) که در این سطر باز شده بسته نشده، یا میان موردهایش ویرگول جا افتاده "
+    "است",
+)
+define(
+    "yaml_tab",
+    "a tab is used to indent this line: indent with spaces",
+    "این سطر با Tab تورفتگی گرفته است: با فاصله تورفتگی بدهید",
+)
+define(
+    "one_document",
+    "only one YAML document per file (found '---')",
+    "هر پرونده فقط یک سند YAML دارد (سطر «---» آمده است)",
+)
+define("no_aliases", "aliases (*name) are not allowed", "ارجاع (*name) پذیرفته نیست")
+define("no_anchors", "anchors (&name) are not allowed", "لنگر (&name) پذیرفته نیست")
+define("no_tags", "tags ({tag}) are not allowed", "برچسب ({tag}) پذیرفته نیست")
+define("yaml_structure", "unexpected YAML structure", "ساختار YAML پیش‌بینی‌نشده است")
+define("plain_keys", "keys must be plain names", "نام فیلدها باید واژه‌هایی ساده باشند")
+define(
+    "duplicate_key",
+    "duplicate key (first given on line {line})",
+    "این فیلد دو بار آمده است (بار نخست در سطر {line})",
+)
+define(
+    "control_char",
+    "contains the invisible control character U+{code}, which is not allowed (it can make text "
+    "display differently from what it is)",
+    "نویسهٔ کنترلی نامرئی U+{code} دارد که پذیرفته نیست (می‌تواند متن را جز آنچه هست نشان دهد)",
+)
+define(
+    "name_yml",
+    "name data files *.yml: this file is not read",
+    "نام پرونده‌های داده باید به .yml ختم شود: این پرونده خوانده نمی‌شود",
+)
+define(
+    "file_name",
+    "file name must be lower-case latin letters, digits and single hyphens (like "
+    "sara-ahmadi.yml), found {found}",
+    "نام پرونده باید از حرف‌های کوچک لاتین، رقم و تک خط تیره باشد (مانند sara-ahmadi.yml)، اما "
+    "{found} آمده است",
+)
+define(
+    "page_unreadable",
+    "page is missing or not UTF-8 text",
+    "این صفحه نیست یا متن UTF-8 درستی ندارد",
+)
 
 Loc = tuple[str | int, ...]
 
@@ -65,28 +144,59 @@ def field_name(loc: Loc) -> str:
 def load_document(path: Path, shown_as: str) -> Document | DataError:
     """Read one YAML file; return its Document or the first error in it."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # never more: the file may be endless
     except OSError as exc:
-        return DataError(shown_as, 0, "", f"cannot read the file: {exc.strerror}")
+        return DataError(shown_as, 0, "", say("cannot_read", reason=exc.strerror or str(exc)))
     if len(raw) > MAX_FILE_BYTES:
-        return DataError(
-            shown_as, 0, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}"
-        )
+        size = max(len(raw), _size(path))
+        return DataError(shown_as, 0, "", say("file_too_large", size=size, limit=MAX_FILE_BYTES))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return DataError(shown_as, line, "", "file is not valid UTF-8 text")
+        return DataError(shown_as, line, "", say("not_utf8"))
     try:
         data, lines = _Builder(text).build()
     except YamlProblem as exc:
         return DataError(shown_as, exc.line, exc.field, exc.message)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark else 0
-        problem = getattr(exc, "problem", None) or str(exc)
-        return DataError(shown_as, line, "", f"not valid YAML: {problem}")
+        return _yaml_error(exc, shown_as)
     return Document(path, data, lines)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+# PyYAML's problem, and the context it was in: where the mistake really is, in plain words.
+# An unclosed quote or bracket, or a key without ": ", is found lines later, at the next
+# thing that does not fit; the context's mark is the line the staff member has to fix.
+_YAML_SLIPS = (
+    ("while scanning a simple key", "yaml_colon", True),
+    ("while scanning a quoted scalar", "yaml_quote", True),
+    ("while parsing a flow", "yaml_bracket", True),
+    ("found a tab character", "yaml_tab", False),
+    ("found character '\\t'", "yaml_tab", False),
+)
+
+
+def _yaml_error(exc: yaml.YAMLError, shown_as: str) -> DataError:
+    context = getattr(exc, "context", None) or ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    for start, key, at_context in _YAML_SLIPS:
+        if context.startswith(start) or problem.startswith(start):
+            mark = (context_mark if at_context else problem_mark) or problem_mark or context_mark
+            return DataError(shown_as, mark.line + 1 if mark else 0, "", say(key))
+    mark = problem_mark or context_mark
+    return DataError(
+        shown_as, mark.line + 1 if mark else 0, "", say("yaml_invalid", problem=problem)
+    )
 
 
 class _Builder:
@@ -105,18 +215,18 @@ class _Builder:
         next(self.events)  # DocumentEnd
         event = next(self.events)
         if not isinstance(event, yaml.StreamEndEvent):
-            raise YamlProblem(_line(event), "", "only one YAML document per file (found '---')")
+            raise YamlProblem(_line(event), "", say("one_document"))
         return data, self.lines
 
     def _node(self, event: yaml.Event, loc: Loc) -> Any:
         self.lines.setdefault(loc, _line(event))
         if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem(_line(event), field_name(loc), "aliases (*name) are not allowed")
+            raise YamlProblem(_line(event), field_name(loc), say("no_aliases"))
         if getattr(event, "anchor", None):
-            raise YamlProblem(_line(event), field_name(loc), "anchors (&name) are not allowed")
+            raise YamlProblem(_line(event), field_name(loc), say("no_anchors"))
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):  # "!" is the non-specific tag of a quoted scalar
-            raise YamlProblem(_line(event), field_name(loc), f"tags ({tag}) are not allowed")
+            raise YamlProblem(_line(event), field_name(loc), say("no_tags", tag=tag))
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, loc)
         if isinstance(event, yaml.SequenceStartEvent):
@@ -126,19 +236,19 @@ class _Builder:
             return items
         if isinstance(event, yaml.MappingStartEvent):
             return self._mapping(loc)
-        raise YamlProblem(_line(event), field_name(loc), "unexpected YAML structure")
+        raise YamlProblem(_line(event), field_name(loc), say("yaml_structure"))
 
     def _mapping(self, loc: Loc) -> dict[str, Any]:
         out: dict[str, Any] = {}
         while not isinstance(event := next(self.events), yaml.MappingEndEvent):
             if not isinstance(event, yaml.ScalarEvent) or getattr(event, "anchor", None):
-                raise YamlProblem(_line(event), field_name(loc), "keys must be plain names")
+                raise YamlProblem(_line(event), field_name(loc), say("plain_keys"))
             key, line = event.value, _line(event)
             if key in out:
                 raise YamlProblem(
                     line,
                     field_name((*loc, key)),
-                    f"duplicate key (first given on line {self.lines[(*loc, key)]})",
+                    say("duplicate_key", line=self.lines[(*loc, key)]),
                 )
             self.lines[(*loc, key)] = line
             out[key] = self._node(next(self.events), (*loc, key))
@@ -149,10 +259,7 @@ class _Builder:
         bad = _FORBIDDEN_CHARS.search(value)
         if bad:
             raise YamlProblem(
-                _line(event),
-                field_name(loc),
-                f"contains the invisible control character U+{ord(bad.group()):04X}, "
-                "which is not allowed (it can make text display differently from what it is)",
+                _line(event), field_name(loc), say("control_char", code=f"{ord(bad.group()):04X}")
             )
         if event.implicit[0]:  # plain (unquoted) scalar
             if value in _TRUE:
@@ -161,6 +268,8 @@ class _Builder:
                 return False
             if value in _NULL:
                 return None
+        if loc and loc[-1] == "fa":
+            return value.translate(ARABIC_TO_PERSIAN)
         return value
 
 
@@ -196,18 +305,12 @@ def load_sources(root: Path) -> Sources:
                 continue
             shown = f"{folder}/{path.name}"
             if path.suffix != ".yml":
-                if path.suffix == ".yaml":
-                    sources.errors.append(DataError(shown, 0, "", "name data files *.yml"))
+                # new.YML, x.yaml, x.yml.txt or no extension: never silently left out.
+                sources.errors.append(DataError(shown, 0, "", say("name_yml")))
                 continue
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem):
                 sources.errors.append(
-                    DataError(
-                        shown,
-                        0,
-                        "",
-                        "file name must be lower-case latin letters, digits and "
-                        f"single hyphens (like sara-ahmadi.yml), found {path.name!r}",
-                    )
+                    DataError(shown, 0, "", say("file_name", found=quoted(path.name)))
                 )
                 continue
             _keep(load_document(path, shown), bucket, sources.errors)
@@ -223,7 +326,7 @@ def load_sources(root: Path) -> Sources:
                 sources.pages[(name, lang)] = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 sources.errors.append(
-                    DataError(f"content/{path.name}", 0, "", "page is missing or not UTF-8 text")
+                    DataError(f"content/{path.name}", 0, "", say("page_unreadable"))
                 )
     photo_dir = root / "diplomats" / "photos"
     if photo_dir.is_dir():

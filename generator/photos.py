@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .lifetime import die_with_parent
+from .messages import define, say
 from .write import DuplicateOutput
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -29,7 +30,29 @@ PIPELINE_VERSION = b"portraits-3"
 
 
 class PhotoError(ValueError):
-    """The file cannot be used as a portrait; the message says why."""
+    """The file cannot be used as a portrait; the message (`args[0]`) says why."""
+
+
+define(
+    "photo_bytes",
+    "photo is {size} bytes; the limit is {limit}",
+    "حجم عکس {size} بایت است؛ بیشترین حجم پذیرفته {limit} بایت است",
+)
+define(
+    "photo_format",
+    "photo must be a JPEG, PNG or WebP image, found {found}",
+    "عکس باید JPEG یا PNG یا WebP باشد، اما {found} است",
+)
+define(
+    "photo_pixels",
+    "photo has {width}×{height} pixels; too large",
+    "عکس {width}×{height} پیکسل دارد؛ بیش از اندازه بزرگ است",
+)
+define(
+    "photo_unreadable",
+    "photo cannot be read as an image ({reason})",
+    "این پرونده به شکل تصویر خوانده نمی‌شود ({reason})",
+)
 
 
 def portrait_files(diplomat_id: str, source: Path) -> dict[str, bytes]:
@@ -65,14 +88,14 @@ def open_portrait(source: Path, size: int = max(SIZES)) -> Image.Image:
     """
     length = source.stat().st_size
     if length > MAX_SOURCE_BYTES:
-        raise PhotoError(f"photo is {length:,} bytes; the limit is {MAX_SOURCE_BYTES:,}")
+        raise PhotoError(say("photo_bytes", size=length, limit=MAX_SOURCE_BYTES))
     try:
         with Image.open(source) as probe:
             kind = probe.format
             if kind not in ACCEPTED_FORMATS:
-                raise PhotoError(f"photo must be a JPEG, PNG or WebP image, found {kind}")
+                raise PhotoError(say("photo_format", found=str(kind)))
             if probe.width * probe.height > MAX_PIXELS:
-                raise PhotoError(f"photo has {probe.width}×{probe.height} pixels; too large")
+                raise PhotoError(say("photo_pixels", width=probe.width, height=probe.height))
             probe.verify()
         with Image.open(source) as image:
             image.draft("RGB", (size, size))  # JPEG only: decode at a reduced scale
@@ -81,8 +104,15 @@ def open_portrait(source: Path, size: int = max(SIZES)) -> Image.Image:
             return image if image.mode == "RGB" else image.convert("RGB")
     except PhotoError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise PhotoError(f"photo cannot be read as an image ({exc.__class__.__name__})") from None
+    # ValueError: a PNG text chunk that inflates past Pillow's limit, among others.
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
+        raise PhotoError(say("photo_unreadable", reason=exc.__class__.__name__)) from None
 
 
 def cached_portraits(jobs: list[tuple[str, Path]], cache: Path) -> dict[str, bytes]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from .errors import Finding
+from .messages import text
 
 FORMATS = ("text", "github")
 
@@ -27,24 +28,44 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(finding: Finding) -> str:
-    """`::error file=diplomats/x.yml,line=7,title=cities[1]::unknown city …`."""
+def github_annotation(finding: Finding, lang: str = "both") -> str:
+    """`::error file=diplomats/x.yml,line=7,title=cities[1]::unknown city …`; the message in
+    Persian, then English on the next line (`lang="both"`), or in one language."""
     properties = [f"file={escape_property(finding.path)}"]
     if finding.line:
         properties.append(f"line={finding.line}")
     if finding.field:
         properties.append(f"title={escape_property(finding.field)}")
-    return f"::{finding.level} {','.join(properties)}::{escape_data(finding.message)}"
+    message = in_language(finding.message, lang)
+    return f"::{finding.level} {','.join(properties)}::{escape_data(message)}"
 
 
-def plain(finding: Finding) -> str:
+def in_language(message: str, lang: str) -> str:
+    """A message in `lang`: fa, en, or both (Persian first, English on the next line)."""
+    if lang == "both":
+        persian, english = text(message, "fa"), text(message, "en")
+        return persian if persian == english else f"{persian}\n{english}"
+    return text(message, lang)
+
+
+def plain(finding: Finding, lang: str = "en") -> str:
     """`diplomats/x.yml:7: cities[1]: unknown city …`, with `warning: ` before a warning."""
-    return f"warning: {finding}" if finding.level == "warning" else str(finding)
+    if lang == "both":
+        return "\n".join(plain(finding, one) for one in ("fa", "en"))
+    line = finding.text(lang)
+    return f"{WARNING[lang]}{line}" if finding.level == "warning" else line
 
 
-def print_findings(findings: Iterable[Finding], form: str, stream: TextIO) -> None:
-    """Print each finding on its own line in the format `form` (one of FORMATS)."""
+WARNING = {"en": "warning: ", "fa": "هشدار: "}
+
+
+def print_findings(
+    findings: Iterable[Finding], form: str, stream: TextIO, lang: str = "en"
+) -> None:
+    """Print each finding on its own line in the format `form` (one of FORMATS), its message
+    in `lang` (fa, en or both)."""
     if form not in FORMATS:
         raise ValueError(f"expected one of {', '.join(FORMATS)}, found {form!r}")
     for finding in findings:
-        print(github_annotation(finding) if form == "github" else plain(finding), file=stream)
+        shown = github_annotation(finding, lang) if form == "github" else plain(finding, lang)
+        print(shown, file=stream)

@@ -11,6 +11,7 @@ Schemas that editors use.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -31,23 +32,215 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
+from . import hints
 from . import value_forms as forms
+from .messages import Message, Problem, define, joined, persian_digits, quoted, say
 from .value_forms import HANDLES, MIN_YEAR, WIKIDATA
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# The Persian name a new file from the template holds until someone writes the real one.
+PLACEHOLDER_NAME = "نام و نام خانوادگی"
 DIPLOMAT_STATUSES = ("pending", "approved", "suspended", "withdrawn")
 CITY_STATUSES = ("active", "dormant", "suspended", "proposed")
 CONTACT_TYPES = ("email", "phone", "website", "linkedin", "instagram", "telegram", "whatsapp")
 
+# ---------------------------------------------------------------------------- messages
+
+define("one_line", "must be a single line", "باید در یک سطر نوشته شود")
+define("no_angle_brackets", "must not contain '<' or '>'", "نباید نشانه‌های < یا > داشته باشد")
+define(
+    "invisible_char",
+    "contains an invisible {name} (U+{code}): delete it, and type a plain space if one is needed",
+    "یک نویسهٔ نامرئی {name} (U+{code}) دارد: پاکش کنید و اگر فاصله لازم است، فاصلهٔ معمولی بزنید",
+)
+define(
+    "date_form",
+    "expected a date written YYYY-MM-DD, found {found}",
+    "تاریخ باید به شکل YYYY-MM-DD نوشته شود، اما {found} آمده است",
+)
+define(
+    "date_write",
+    'expected a date written YYYY-MM-DD with Latin digits, found {found}: write "{fixed}"',
+    "تاریخ باید به شکل YYYY-MM-DD و با رقم‌های لاتین نوشته شود، اما {found} آمده است: "
+    'بنویسید "{fixed}"',
+)
+define(
+    "latin_digits",
+    'dates are written with Latin digits: write "{fixed}", found {found}',
+    'تاریخ با رقم‌های لاتین نوشته می‌شود: بنویسید "{fixed}"، اما {found} آمده است',
+)
+define(
+    "date_jalali",
+    '{found} is a Jalali (Solar Hijri) date; dates are Gregorian: write "{fixed}"',
+    '{found} تاریخ خورشیدی است، اما تاریخ‌ها میلادی‌اند: بنویسید "{fixed}"',
+)
+define(
+    "date_before",
+    "{found} is before {year}: dates are Gregorian (a Jalali date such as 1400-06-29 must be "
+    "written 2021-09-20)",
+    "{found} پیش از سال {year} است: تاریخ‌ها میلادی‌اند (تاریخ خورشیدی ۱۴۰۰/۰۶/۲۹ را باید "
+    "2021-09-20 نوشت)",
+)
+define(
+    "date_not_real",
+    "{found} is not a real date: there is no such month or day",
+    "{found} تاریخ درستی نیست: چنین ماه یا روزی وجود ندارد",
+)
+define(
+    "partial_date_form",
+    "expected a date written YYYY, YYYY-MM or YYYY-MM-DD, found {found}",
+    "تاریخ باید به شکل YYYY یا YYYY-MM یا YYYY-MM-DD نوشته شود، اما {found} آمده است",
+)
+define(
+    "url_form",
+    "expected a web address like https://example.org/page, found {found}",
+    "نشانی وب باید مانند https://example.org/page باشد، اما {found} آمده است",
+)
+define(
+    "url_scheme",
+    "expected a web address starting with https:// (or http:// for an old source), found {found}",
+    "نشانی وب باید با https:// (یا برای منبعی قدیمی با http://) شروع شود، اما {found} آمده است",
+)
+define(
+    "url_https",
+    "expected a secure web address starting with https://, found {found}",
+    "نشانی وب باید امن باشد و با https:// شروع شود، اما {found} آمده است",
+)
+define(
+    "url_userinfo",
+    "a web address must not hold a user name or password before its host (the part before @), "
+    "found {found}",
+    "نشانی وب نباید پیش از نام میزبان، نام کاربری یا گذرواژه (بخش پیش از @) داشته باشد، اما "
+    "{found} آمده است",
+)
+define(
+    "country_code",
+    "expected an ISO 3166-1 alpha-2 country code such as DE, found {found}",
+    "کد دوحرفی کشور (ISO 3166-1) مانند DE لازم است، اما {found} آمده است",
+)
+define(
+    "language_code",
+    "expected a two-letter ISO 639-1 language code such as fa, found {found}",
+    "کد دوحرفی زبان (ISO 639-1) مانند fa لازم است، اما {found} آمده است",
+)
+define("did_you_mean", "did you mean {fixed}?", "منظورتان {fixed} است؟")
+define(
+    "wikidata_id",
+    "expected a Wikidata id such as Q2833, found {found}",
+    "شناسهٔ ویکی‌داده مانند Q2833 لازم است، اما {found} آمده است",
+)
+define(
+    "one_language_at_least",
+    "give the text in at least one language (fa or en)",
+    "متن را دست‌کم به یک زبان (fa یا en) بنویسید",
+)
+define(
+    "email_invalid",
+    "not a valid e-mail address: {found} (it needs a name, @ and a domain such as example.org)",
+    "نشانی رایانامه درست نیست: {found} (نشانی یک نام، نشانهٔ @ و دامنه‌ای مانند example.org "
+    "لازم دارد)",
+)
+define(
+    "email_digits",
+    'the e-mail address {found} has Persian digits: write "{fixed}"',
+    'در نشانی رایانامهٔ {found} رقم فارسی هست: بنویسید "{fixed}"',
+)
+define(
+    "email_characters",
+    "an e-mail address here may hold only Latin letters, digits and . _ + - before the @, "
+    "found {found}",
+    "در نشانی رایانامه پیش از @ فقط حرف‌های لاتین، رقم و . _ + - پذیرفته است، اما {found} آمده است",
+)
+define(
+    "phone_international",
+    "write phone numbers in international form (+98 …), found {found}",
+    "شمارهٔ تلفن را به شکل بین‌المللی (+98 …) بنویسید، اما {found} آمده است",
+)
+define(
+    "phone_invalid",
+    "not a valid phone number: {found}",
+    "شمارهٔ تلفن درست نیست: {found}",
+)
+define(
+    "linkedin_address",
+    "expected a linkedin.com address, found {found}",
+    "نشانی‌ای در linkedin.com لازم است، اما {found} آمده است",
+)
+define(
+    "instagram_handle",
+    "expected an instagram user name such as @isfahan_city, found {found}",
+    "نام کاربری اینستاگرام مانند @isfahan_city لازم است، اما {found} آمده است",
+)
+define(
+    "telegram_handle",
+    "expected a telegram user name such as @isfahan_city, found {found}",
+    "نام کاربری تلگرام مانند @isfahan_city لازم است، اما {found} آمده است",
+)
+define(
+    "id_not_a_field",
+    "'id' is not a field: the file name is the id",
+    "«id» فیلد نیست: نام پرونده همان شناسه است",
+)
+define(
+    "approved_needs_date",
+    "is approved, so approved_on (the date of approval) is required",
+    "وضعیت approved است، پس approved_on (تاریخ تأیید) لازم است",
+)
+define("in_future", "{found} is in the future", "{found} در آینده است")
+define("listed_twice", "lists {found} twice", "{found} را دو بار آورده است")
+define(
+    "placeholder_name",
+    "is still the template's example name {found}: write the person's real name",
+    "هنوز نام نمونهٔ الگو، {found}، است: نام واقعی شخص را بنویسید",
+)
+define(
+    "history_order",
+    "list the changes oldest first",
+    "تغییرها را به ترتیب تاریخ بنویسید، قدیمی‌ترین نخست",
+)
+define(
+    "status_disagrees",
+    "is {found} but the latest history entry says {latest}",
+    "{found} است، اما آخرین مورد history می‌گوید {latest}",
+)
+define(
+    "site_address",
+    "expected the address of the site's home page, found {found}",
+    "نشانی صفحهٔ اصلی سایت لازم است، اما {found} آمده است",
+)
+
 # ---------------------------------------------------------------------------- field types
+
+# Line breaks other than "\n" (CR, NEL, the Unicode separators) break a line just the same;
+# some spaces cannot be seen (ZWNJ, which Persian spelling needs, is not among them). The
+# editors' schemas use the same lists (value_forms).
+_LINE_BREAKS = re.compile(f"[{forms.LINE_BREAKS}]")
+_INVISIBLE = re.compile(f"[{forms.INVISIBLE}]")
 
 
 def _one_line(value: str) -> str:
-    if "\n" in value:
-        raise ValueError("must be a single line")
+    if _LINE_BREAKS.search(value):
+        raise Problem(say("one_line"))
     if "<" in value or ">" in value:
-        raise ValueError("must not contain '<' or '>'")
+        raise Problem(say("no_angle_brackets"))
+    bad = _INVISIBLE.search(value)
+    if bad:
+        char = bad.group()
+        name = "TAB" if char == "\t" else unicodedata.name(char)
+        raise Problem(say("invisible_char", name=name, code=f"{ord(char):04X}"))
     return value
+
+
+def _date_problem(text: str, form: str) -> Problem:
+    """What is wrong with a date that is not written as it should be, with the fix if known."""
+    fixed = hints.meant_date(text)
+    if fixed and hints.is_jalali(text):
+        return Problem(say("date_jalali", found=quoted(text), fixed=fixed))
+    if fixed:
+        return Problem(say("date_write", found=quoted(text), fixed=fixed))
+    if hints.has_other_digits(text):
+        return Problem(say("latin_digits", found=quoted(text), fixed=hints.latin_digits(text)))
+    return Problem(say(form, found=quoted(text)))
 
 
 def _iso_date(value: object) -> object:
@@ -55,79 +248,93 @@ def _iso_date(value: object) -> object:
         return value
     # [0-9], not \d: \d matches Persian digits too, and int() reads them as a year.
     if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        raise ValueError(f"expected a date written YYYY-MM-DD, found {value!r}")
+        raise _date_problem(str(value), "date_form")
     try:
         parsed = date.fromisoformat(value)
-    except ValueError as exc:
-        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    except ValueError:
+        raise Problem(say("date_not_real", found=quoted(value))) from None
     _not_jalali(parsed.year, value)
     return parsed
+
+
+_YEAR_SHOWN = Message(str(MIN_YEAR), persian_digits(MIN_YEAR))
 
 
 def _not_jalali(year: int, text: str) -> None:
     # 1400-06-29 is a valid Gregorian date too: catch Jalali dates typed by mistake.
     if year < MIN_YEAR:
-        raise ValueError(
-            f"{text!r} is before {MIN_YEAR}: dates are Gregorian (a Jalali date such as "
-            "1400-06-29 must be written 2021-09-20)"
-        )
+        if hints.is_jalali(text):
+            raise _date_problem(text, "date_form")
+        raise Problem(say("date_before", found=quoted(text), year=_YEAR_SHOWN))
 
 
 def _partial_date(value: object) -> str:
     text = str(value)
     match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
     if not match:
-        raise ValueError(f"expected a date written YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
+        raise _date_problem(text, "partial_date_form")
     year, month, day = (int(g) if g else None for g in match.groups())
     _not_jalali(year, text)
     try:
         date(year, month or 1, day or 1)
-    except ValueError as exc:
-        raise ValueError(f"{text!r} is not a real date ({exc})") from None
+    except ValueError:
+        raise Problem(say("date_not_real", found=quoted(text))) from None
     return text
 
 
-def _web_url(value: str) -> str:
-    malformed = f"expected a web address like https://example.org/page, found {value!r}"
+def _web_url(value: str, secure: bool = False) -> str:
+    malformed = Problem(say("url_form", found=quoted(value)))
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 -- reading it checks it: "https://example.org:abc/" fails
     except ValueError:
-        raise ValueError(malformed) from None
-    if parts.scheme not in ("http", "https"):
-        raise ValueError(f"expected a web address starting with https://, found {value!r}")
+        raise malformed from None
+    if parts.scheme != "https" and (secure or parts.scheme != "http"):
+        raise Problem(say("url_https" if secure else "url_scheme", found=quoted(value)))
+    if "@" in parts.netloc:
+        raise Problem(say("url_userinfo", found=quoted(value)))
     host = parts.hostname or ""
     if not re.fullmatch(r"([a-z0-9-]+\.)+[a-z]{2,}", host.lower()) or re.search(_NOT_IN_URL, value):
-        raise ValueError(malformed)
+        raise malformed
     return value
+
+
+def _secure_url(value: str) -> str:
+    return _web_url(value, secure=True)
 
 
 # Characters a web address cannot hold as they are (a page's HTML would then be invalid),
 # and a % that does not start an escape such as %20.
-_NOT_IN_URL = r"[\s<>\"{}|\\^`\x00-\x1f\x7f]|%(?![0-9A-Fa-f]{2})"
+_NOT_IN_URL = r"[\s<>\"{}|\\^`\x00-\x1f\x7f-\x9f]|%(?![0-9A-Fa-f]{2})"
+
+
+def _with_suggestion(message: Message, fixed: str | None) -> Problem:
+    if fixed:
+        return Problem(joined(message, say("did_you_mean", fixed=fixed)))
+    return Problem(message)
 
 
 def _country(value: str) -> str:
-    from .i18n import is_country  # CLDR knows which codes are countries
+    from .i18n import country_code_of, is_country  # CLDR knows which codes are countries
 
     if not is_country(value):
-        raise ValueError(f"expected an ISO 3166-1 alpha-2 country code such as DE, found {value!r}")
+        message = say("country_code", found=quoted(value))
+        raise _with_suggestion(message, country_code_of(value))
     return value
 
 
 def _language(value: str) -> str:
-    from .i18n import is_language
+    from .i18n import is_language, language_code_of
 
     if not is_language(value):
-        raise ValueError(
-            f"expected a two-letter ISO 639-1 language code such as fa, found {value!r}"
-        )
+        message = say("language_code", found=quoted(value))
+        raise _with_suggestion(message, language_code_of(value))
     return value
 
 
 def _wikidata_id(value: str) -> str:
     if not re.fullmatch(WIKIDATA, value):
-        raise ValueError(f"expected a Wikidata id such as Q2833, found {value!r}")
+        raise Problem(say("wikidata_id", found=quoted(value)))
     return value
 
 
@@ -141,6 +348,7 @@ PartialDate = Annotated[
     str, BeforeValidator(_partial_date), WithJsonSchema(forms.PARTIAL_DATE_JSON)
 ]
 WebUrl = Annotated[str, AfterValidator(_web_url), WithJsonSchema(forms.URL_JSON)]
+SecureUrl = Annotated[str, AfterValidator(_secure_url), WithJsonSchema(forms.URL_JSON)]
 CountryCode = Annotated[
     str, AfterValidator(_country), Field(json_schema_extra=forms.countries_json)
 ]
@@ -174,7 +382,7 @@ class OptionalText(Record):
     @model_validator(mode="after")
     def _one_language_at_least(self) -> OptionalText:
         if self.fa is None and self.en is None:
-            raise ValueError("give the text in at least one language (fa or en)")
+            raise Problem(say("one_language_at_least"))
         return self
 
 
@@ -189,7 +397,7 @@ class MarkdownByLanguage(Record):
     @model_validator(mode="after")
     def _one_language_at_least(self) -> MarkdownByLanguage:
         if self.fa is None and self.en is None:
-            raise ValueError("give the text in at least one language (fa or en)")
+            raise Problem(say("one_language_at_least"))
         return self
 
 
@@ -233,30 +441,42 @@ class Contact(Record):
 
 def _normalise_contact(kind: str, value: str) -> str:
     if kind == "email":
-        try:
-            return validate_email(value, check_deliverability=False).normalized
-        except EmailNotValidError as exc:
-            raise ValueError(f"not a valid e-mail address {value!r}: {exc}") from None
+        return _email(value)
     if kind in ("phone", "whatsapp"):
-        if not value.startswith("+"):
-            raise ValueError(f"write phone numbers in international form (+98 …), found {value!r}")
+        typed = hints.latin_digits(value)
+        if not typed.startswith("+"):
+            raise Problem(say("phone_international", found=quoted(value)))
         try:
-            number = phonenumbers.parse(value, None)
+            number = phonenumbers.parse(typed, None)
         except phonenumbers.NumberParseException:
             number = None
         if number is None or not phonenumbers.is_valid_number(number):
-            raise ValueError(f"not a valid phone number: {value!r}")
+            raise Problem(say("phone_invalid", found=quoted(value)))
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     if kind in ("website", "linkedin"):
-        _web_url(value)
+        _secure_url(value)
         host = (urlsplit(value).hostname or "").lower()
         if kind == "linkedin" and not (host == "linkedin.com" or host.endswith(".linkedin.com")):
-            raise ValueError(f"expected a linkedin.com address, found {value!r}")
+            raise Problem(say("linkedin_address", found=quoted(value)))
         return value
     handle = value.removeprefix("@")
     if not re.fullmatch(HANDLES[kind], handle):
-        raise ValueError(f"expected a {kind} user name such as @isfahan_city, found {value!r}")
+        raise Problem(say(f"{kind}_handle", found=quoted(value)))
     return handle
+
+
+def _email(value: str) -> str:
+    """A plain address: `mailto:` links and vCards carry it as it is, so nothing in it may
+    be read as more than an address (`a?bcc=b@c` would add a recipient)."""
+    if hints.has_other_digits(value):
+        raise Problem(say("email_digits", found=quoted(value), fixed=hints.latin_digits(value)))
+    local = value.rpartition("@")[0]
+    if "@" in value and not re.fullmatch(r"[A-Za-z0-9._+-]+", local):
+        raise Problem(say("email_characters", found=quoted(value)))
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise Problem(say("email_invalid", found=quoted(value))) from None
 
 
 class FileRecord(Record):
@@ -269,7 +489,7 @@ class FileRecord(Record):
     def _id_from_file_name(cls, data: object, info: ValidationInfo) -> object:
         if isinstance(data, dict) and info.context and "id" in info.context:
             if "id" in data:
-                raise ValueError("'id' is not a field: the file name is the id")
+                raise Problem(say("id_not_a_field"))
             data = {**data, "id": info.context["id"]}
         return data
 
@@ -295,17 +515,18 @@ class Diplomat(FileRecord):
     def _dates_fit_status(self) -> Diplomat:
         today = date.today()
         if self.status == "approved" and self.approved_on is None:
-            raise ValueError(
-                "status: is approved, so approved_on (the date of approval) is required"
-            )
+            raise Problem(say("approved_needs_date"), "status")
+        if self.status != "pending" and self.name.fa == PLACEHOLDER_NAME:
+            raise Problem(say("placeholder_name", found=quoted(PLACEHOLDER_NAME)), "name.fa")
         for name in ("approved_on", "verified_on"):
             value = getattr(self, name)
             if value and value > today:
-                raise ValueError(f"{name}: {value.isoformat()} is in the future")
+                raise Problem(say("in_future", found=quoted(value.isoformat())), name)
         for name in ("cities", "fields", "languages"):
             values = getattr(self, name)
-            if len(set(values)) != len(values):
-                raise ValueError(f"{name}: lists the same value twice")
+            twice = [v for i, v in enumerate(values) if v in values[:i]]
+            if twice:
+                raise Problem(say("listed_twice", found=quoted(twice[0])), name)
         return self
 
     @property
@@ -370,11 +591,11 @@ class SisterCity(FileRecord):
     def _history_is_ordered(self) -> SisterCity:
         dates = [change.date for change in self.history]
         if dates != sorted(dates):
-            raise ValueError("history: list the changes oldest first")
+            raise Problem(say("history_order"), "history")
         if self.history and self.history[-1].status != self.status:
-            raise ValueError(
-                f"status: is {self.status!r} but the latest history entry says "
-                f"{self.history[-1].status!r}"
+            latest = quoted(self.history[-1].status)
+            raise Problem(
+                say("status_disagrees", found=quoted(self.status), latest=latest), "status"
             )
         return self
 
@@ -385,14 +606,14 @@ class SisterCity(FileRecord):
 def _site_address(value: str) -> str:
     parts = urlsplit(value)
     if parts.query or parts.fragment:
-        raise ValueError(f"expected the address of the site's home page, found {value!r}")
+        raise Problem(say("site_address", found=quoted(value)))
     return value if value.endswith("/") else value + "/"
 
 
 class SiteSettings(Record):
     """`content/site.yml`: facts about the whole site, set once by the office."""
 
-    site_url: Annotated[WebUrl, AfterValidator(_site_address)]
+    site_url: Annotated[SecureUrl, AfterValidator(_site_address)]
     """Where the Persian home page is published; sitemap, feeds and contact cards need it."""
     office_email: Line
     """The international-affairs office's address for introduction requests."""

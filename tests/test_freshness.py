@@ -85,7 +85,7 @@ def test_each_warning_points_at_the_date_that_is_too_old(tree: Path) -> None:
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        [sys.executable, "-m", "generator", "--root", str(root), "--lang", "en", *args],
         capture_output=True, text=True, cwd=REPO, timeout=120,
     )  # fmt: skip
 
@@ -112,7 +112,7 @@ def test_warnings_do_not_change_the_exit_code_of_check(tree_now: Path) -> None:
         f"warning: diplomats/old.yml:4: verified_on: last verified on "
         f"{months_before(date.today(), 13)}, more than 12 months ago: check the details with "
         "the person, then set verified_on to the day you did",
-        "2 warning(s); see `python -m generator stale`.",
+        "2 warning(s): they stop nothing, but each asks for a look.",
     ]
     quiet = run(tree_now, "check", "--max-age-months", "40")
     assert quiet.returncode == 0 and "warning" not in quiet.stdout
@@ -134,3 +134,4 @@ def test_a_nonsense_age_is_refused(tree: Path) -> None:
     result = run(tree, "stale", "--max-age-months", "twelve")
     assert result.returncode == 2
     assert "expected a whole number of months, found 'twelve'" in result.stderr
+    assert "شمار ماه‌ها باید عددی درست باشد، اما «twelve» آمده است" in result.stderr

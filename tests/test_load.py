@@ -46,7 +46,11 @@ def test_only_plain_true_false_and_empty_are_typed(tmp_path: Path) -> None:
         ("a: &x 1\nb: *x\n", "diplomats/x.yml:1: a: anchors (&name) are not allowed"),
         ("a: !!python/object:os.system 1\n", "diplomats/x.yml:1: a: tags (tag:yaml.org,2002:python/object:os.system) are not allowed"),
         ("a: 1\n---\nb: 2\n", "diplomats/x.yml:2: only one YAML document per file (found '---')"),
-        ("a: [1, 2\n", "diplomats/x.yml:2: not valid YAML: did not find expected ',' or ']'"),
+        (
+            "a: [1, 2\n",
+            "diplomats/x.yml:1: a bracket [ or { opened on this line is never closed, or a comma "
+            "is missing between its items",
+        ),
         ("name:\n  fa: \u202eabc\n", "diplomats/x.yml:2: name.fa: contains the invisible control character U+202E"),
         ("a: \u2066x\u2069\n", "diplomats/x.yml:1: a: contains the invisible control character U+2066"),
     ],
@@ -100,4 +104,23 @@ def test_bad_file_names_are_errors(data_tree: Path) -> None:
     assert any(
         m.startswith("diplomats/Sara_Ahmadi.yml: file name must be lower-case") for m in messages
     )
-    assert "cities/paris.yaml: name data files *.yml" in messages
+    assert "cities/paris.yaml: name data files *.yml: this file is not read" in messages
+
+
+def test_arabic_yeh_and_kaf_in_persian_text_are_read_as_persian_letters(tmp_path: Path) -> None:
+    path = tmp_path / "x.yml"
+    path.write_text(
+        "name:\n  fa: علي كاظمي\n  en: Ali\n  native: كربلاء\nbio:\n  fa: |\n    يك\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path, "cities/x.yml")
+    assert doc.data["name"]["fa"] == "علی کاظمی"  # ی and ک: Persian letters
+    assert doc.data["bio"]["fa"] == "یک\n"
+    assert doc.data["name"]["native"] == "كربلاء"  # Arabic is right in an Arabic name
+
+
+def test_a_data_file_that_never_ends_is_not_read_whole(tmp_path: Path) -> None:
+    endless = tmp_path / "x.yml"
+    endless.symlink_to("/dev/zero")
+    error = load_document(endless, "diplomats/x.yml")
+    assert str(error).startswith("diplomats/x.yml: file is 65,537 bytes; the limit is 65,536")

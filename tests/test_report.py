@@ -106,8 +106,10 @@ def test_check_prints_one_annotation_per_error_on_the_broken_line(data_tree: Pat
         capture_output=True, text=True, cwd=REPO, timeout=120,
     )  # fmt: skip
     assert result.returncode == 1
+    # On a pull request both languages: Persian, then English on the next line (%0A).
     assert result.stdout.splitlines() == [
-        "::error file=diplomats/broken.yml,line=3,title=status::expected one of 'pending', "
-        "'approved', 'suspended' or 'withdrawn', found 'aproved'"
+        "::error file=diplomats/broken.yml,line=3,title=status::یکی از «pending»، «approved»، "
+        "«suspended» یا «withdrawn» لازم است، اما «aproved» آمده است%0Aexpected one of "
+        "'pending', 'approved', 'suspended' or 'withdrawn', found 'aproved'"
     ]
-    assert result.stderr == "1 error(s); nothing was written.\n"
+    assert result.stderr == "۱ خطا پیدا شد؛ هیچ چیز نوشته نشد.\n1 error(s); nothing was written.\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,24 @@ CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
 
 
 def read_case(path: Path) -> tuple[str, str, str]:
-    """A case file: `# target: <path>`, `# expect: <message>`, then the YAML (lines count)."""
-    target_line, expect_line, body = path.read_text(encoding="utf-8").split("\n", 2)
-    target = target_line.removeprefix("# target: ")
-    expected = expect_line.removeprefix("# expect: ")
-    return target, expected, body
+    """A case file: `# target: <path>`, `# expect: <message>`, `# expect-fa: <message>`, then
+    the YAML (its lines count from 1)."""
+    headers, body = _split_case(path)
+    return headers["target"], headers["expect"], body
+
+
+def read_case_fa(path: Path) -> str:
+    """The Persian message that a case file expects."""
+    return _split_case(path)[0]["expect-fa"]
+
+
+def _split_case(path: Path) -> tuple[dict[str, str], str]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    headers = {}
+    while lines and (header := re.fullmatch(r"# (target|expect|expect-fa): (.*)", lines[0])):
+        headers[header.group(1)] = header.group(2)
+        lines.pop(0)
+    return headers, "\n".join(lines)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -29,6 +43,7 @@ def test_bad_file_gives_its_one_line_error(case: Path, data_tree: Path) -> None:
     with pytest.raises(DataErrors) as caught:
         check(data_tree)
     assert [str(e) for e in caught.value.errors] == [expected]
+    assert [e.text("fa") for e in caught.value.errors] == [read_case_fa(case)]
 
 
 def test_the_shipped_data_is_valid(data_tree: Path) -> None:
