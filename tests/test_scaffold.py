@@ -18,7 +18,7 @@ from generator.load import Document, load_document
 from generator.scaffold import ScaffoldError, new_file, scaffold_text
 from generator.schema import Diplomat, SisterCity
 
-from .conftest import REPO
+from .conftest import DATA_DIRS, FIXTURES, REPO
 
 MODELS = {"diplomat": Diplomat, "city": SisterCity}
 PERSIAN = re.compile("[\u0600-\u06ff]")
@@ -90,12 +90,12 @@ def test_every_field_is_there_and_explained_in_both_languages(kind: str) -> None
 def test_a_new_city_reports_exactly_its_blanks_until_they_are_filled(data_tree: Path) -> None:
     path = new_file(data_tree, "city", "paris")
     assert errors_of(data_tree) == [
-        "cities/paris.yml:22: name.fa: expected text, found ''",
-        "cities/paris.yml:24: name.native: expected text, found ''",
-        "cities/paris.yml:28: country: expected an ISO 3166-1 alpha-2 country code such as DE, found ''",
-        "cities/paris.yml:32: coordinates[0]: expected a number, found ''",
-        "cities/paris.yml:32: coordinates[1]: expected a number, found ''",
-        "cities/paris.yml:67: sources[0]: expected a web address starting with https://, found ''",
+        "cities/paris.yml:22: name.fa: expected text, found nothing",
+        "cities/paris.yml:24: name.native: expected text, found nothing",
+        "cities/paris.yml:28: country: expected an ISO 3166-1 alpha-2 country code such as DE, found nothing",
+        "cities/paris.yml:32: coordinates[0]: expected a number, found nothing",
+        "cities/paris.yml:32: coordinates[1]: expected a number, found nothing",
+        "cities/paris.yml:67: sources[0]: expected a web address starting with https:// (or http:// for an old source), found nothing",
     ]
     text = path.read_text(encoding="utf-8")
     for blank, value in (
@@ -123,15 +123,15 @@ def test_a_new_city_reports_exactly_its_blanks_until_they_are_filled(data_tree: 
         (
             "city",
             [
-                "cities/new-one.yml:22: name.fa: expected text, found ''",
-                "cities/new-one.yml:24: name.native: expected text, found ''",
-                "cities/new-one.yml:28: country: expected an ISO 3166-1 alpha-2 country code such as DE, found ''",
-                "cities/new-one.yml:32: coordinates[0]: expected a number, found ''",
-                "cities/new-one.yml:32: coordinates[1]: expected a number, found ''",
+                "cities/new-one.yml:22: name.fa: expected text, found nothing",
+                "cities/new-one.yml:24: name.native: expected text, found nothing",
+                "cities/new-one.yml:28: country: expected an ISO 3166-1 alpha-2 country code such as DE, found nothing",
+                "cities/new-one.yml:32: coordinates[0]: expected a number, found nothing",
+                "cities/new-one.yml:32: coordinates[1]: expected a number, found nothing",
                 "cities/new-one.yml:42: since[0].date: expected a date written YYYY, YYYY-MM or YYYY-MM-DD, found 'YYYY-MM-DD'",
                 "cities/new-one.yml:47: history[0].date: expected a date written YYYY, YYYY-MM or YYYY-MM-DD, found 'YYYY-MM-DD'",
                 "cities/new-one.yml:62: website: expected a web address like https://example.org/page, found 'https://'",
-                "cities/new-one.yml:67: sources[0]: expected a web address starting with https://, found ''",
+                "cities/new-one.yml:67: sources[0]: expected a web address starting with https:// (or http:// for an old source), found nothing",
                 "cities/new-one.yml:71: wikidata: expected a Wikidata id such as Q2833, found 'Q0'",
             ],
         ),
@@ -156,12 +156,13 @@ def test_an_existing_id_is_refused_and_the_file_kept(data_tree: Path) -> None:
     path = data_tree / "diplomats/omid-farahani.yml"
     before = path.read_bytes()
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(data_tree), "new", "diplomat",
-         "omid-farahani"],
+        [sys.executable, "-m", "generator", "--root", str(data_tree), "--lang", "both", "new",
+         "diplomat", "omid-farahani"],
         capture_output=True, text=True, cwd=REPO, timeout=60,
     )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr == (
+        "خطا: diplomats/omid-farahani.yml از پیش هست: شناسهٔ دیگری برگزینید\n"
         "error: diplomats/omid-farahani.yml already exists: choose another id\n"
     )
     assert path.read_bytes() == before
@@ -169,11 +170,13 @@ def test_an_existing_id_is_refused_and_the_file_kept(data_tree: Path) -> None:
 
 @pytest.fixture
 def repo_copy(tmp_path: Path) -> Path:
-    """The repository's Makefile, generator and data, where make may write."""
+    """The repository's Makefile, generator and schemas, and the frozen sample data, where
+    make may write."""
     root = tmp_path / "repo"
     shutil.copytree(REPO / "generator", root / "generator", ignore=shutil.ignore_patterns("__py*"))
-    for name in ("diplomats", "cities", "content", "schemas"):
-        shutil.copytree(REPO / name, root / name)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    for name in DATA_DIRS:
+        shutil.copytree(FIXTURES / name, root / name)
     shutil.copy(REPO / "Makefile", root / "Makefile")
     return root
 
@@ -193,9 +196,12 @@ def test_make_new_diplomat_and_new_city(repo_copy: Path) -> None:
     assert (repo_copy / "diplomats/sara-ahmadi.yml").is_file()
     assert (repo_copy / "cities/paris.yml").is_file()
     again = make(repo_copy, "new-diplomat", "ID=sara-ahmadi")
+    assert again.returncode != 0 and "از پیش هست" in again.stderr  # Persian by default
+    again = make(repo_copy, "new-diplomat", "ID=sara-ahmadi", "MESSAGES=en")
     assert again.returncode != 0 and "already exists" in again.stderr
     missing = make(repo_copy, "new-city")
     assert missing.returncode != 0 and "usage: make new-city ID=paris" in missing.stderr
+    assert "طرز کار: make new-city ID=paris" in missing.stderr
 
 
 def test_a_newcomer_goes_from_scaffold_to_approval_as_the_staff_guide_says(
