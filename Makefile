@@ -2,65 +2,103 @@
 # Both create the virtual environment (.venv) and install pinned dependencies themselves.
 
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# The oldest Python that every pinned package accepts (their Requires-Python: pymdown-extensions
+# and soupsieve need 3.11.5, so Debian 12's own 3.11.2 cannot install them). pyproject.toml
+# says the same; tests/test_makefile.py checks both against the installed packages.
+PYTHON_MIN := 3.11.5
+
 .PHONY: site check serve stale test bench lint format golden schemas new-diplomat new-city clean chromium
+.PHONY: venv dev-venv
 
 N ?= 1000
+# The language of the commands' messages: fa, en or both. Unset: Persian, and both in the
+# GitHub annotations of `make check CHECK_ARGS="--format github"`.
+MESSAGES ?=
+LANG_OPTION = $(if $(MESSAGES),--lang $(MESSAGES))
 
-site: $(VENV)/.build-deps ## validate the data, then build site/ (Persian at /, English at /en/)
-	$(PY) -m generator build
+site: venv ## validate the data, then build site/ (Persian at /, English at /en/)
+	$(PY) -m generator $(LANG_OPTION) build
 
-check: $(VENV)/.build-deps ## validate the data only; writes nothing (CI: CHECK_ARGS="--format github")
-	$(PY) -m generator check $(CHECK_ARGS)
+check: venv ## validate the data only; writes nothing (CI: CHECK_ARGS="--format github")
+	$(PY) -m generator $(LANG_OPTION) check $(CHECK_ARGS)
 
-serve: $(VENV)/.build-deps ## live preview on http://127.0.0.1:8000/ ; rebuilds when a file is saved
-	$(PY) -m generator serve
+serve: venv ## live preview on http://127.0.0.1:$(PORT)/ ; rebuilds when a file is saved (PORT=8001: another port)
+	$(PY) -m generator $(LANG_OPTION) serve --port $(PORT)
 
-stale: $(VENV)/.build-deps ## list approved people whose details are due for re-verification
-	$(PY) -m generator stale
+stale: venv ## list approved people whose details are due for re-verification
+	$(PY) -m generator $(LANG_OPTION) stale
 
-test: $(VENV)/.dev-deps chromium java node_modules/.package-lock.json ## all tests, including the browser and quality gates
+test: dev-venv chromium java node_modules/.package-lock.json ## all tests, including the browser and quality gates
 	$(PY) -m pytest
 
-bench: $(VENV)/.dev-deps chromium ## build N synthetic diplomats (default 1000), report to bench/report-N.md
+bench: dev-venv chromium ## build N synthetic diplomats (default 1000), report to bench/report-N.md
 	$(PY) -m bench.run --n $(N)
 
-lint: $(VENV)/.dev-deps
+lint: dev-venv
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 
-format: $(VENV)/.dev-deps
+format: dev-venv
 	$(BIN)/ruff format generator tests bench
 
-golden: $(VENV)/.dev-deps ## rewrite the expected pages in tests/golden on purpose
+golden: dev-venv ## rewrite the expected pages in tests/golden on purpose
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
 
-new-diplomat: $(VENV)/.build-deps ## write diplomats/$(ID).yml to fill in: make new-diplomat ID=sara-ahmadi
-	@test -n "$(ID)" || { echo "usage: make new-diplomat ID=sara-ahmadi" >&2; exit 2; }
-	$(PY) -m generator new diplomat '$(ID)'
+new-diplomat: venv ## write diplomats/$(ID).yml to fill in: make new-diplomat ID=sara-ahmadi
+	@test -n "$(ID)" || { echo "طرز کار: make new-diplomat ID=sara-ahmadi" >&2; \
+	  echo "usage: make new-diplomat ID=sara-ahmadi" >&2; exit 2; }
+	$(PY) -m generator $(LANG_OPTION) new diplomat '$(ID)'
 
-new-city: $(VENV)/.build-deps ## write cities/$(ID).yml to fill in: make new-city ID=paris
-	@test -n "$(ID)" || { echo "usage: make new-city ID=paris" >&2; exit 2; }
-	$(PY) -m generator new city '$(ID)'
+new-city: venv ## write cities/$(ID).yml to fill in: make new-city ID=paris
+	@test -n "$(ID)" || { echo "طرز کار: make new-city ID=paris" >&2; \
+	  echo "usage: make new-city ID=paris" >&2; exit 2; }
+	$(PY) -m generator $(LANG_OPTION) new city '$(ID)'
 
-schemas: $(VENV)/.build-deps ## rewrite schemas/*.schema.json (for editors) from generator/schema.py
+schemas: venv ## rewrite schemas/*.schema.json (for editors) from generator/schema.py
 	$(PY) -m generator schemas
 
 clean:
 	rm -rf site build .site-staging-* .pytest_cache screenshots
 
-$(VENV)/.build-deps: requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $@
+# The virtual environment. Each stamp holds a copy of the requirements it was installed from,
+# so it is compared by content, not by date: a .venv restored from a cache, or a fresh checkout
+# newer than the stamps, is kept as long as the pins are the same, and nothing needs touching.
+# Before anything, $(PYTHON) must be new enough, and a .venv made by another Python (or whose
+# python no longer runs) is removed and made again rather than left broken.
+venv:
+	@$(CHECK_PYTHON)
+	@cmp -s requirements.txt $(VENV)/.build-deps || { \
+	  { [ -d $(VENV) ] || $(PYTHON) -m venv $(VENV); } && \
+	  $(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt && \
+	  cp requirements.txt $(VENV)/.build-deps; }
 
-$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.build-deps
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	touch $@
+dev-venv: venv
+	@cat requirements.txt requirements-dev.txt | cmp -s - $(VENV)/.dev-deps || { \
+	  $(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt && \
+	  cat requirements.txt requirements-dev.txt > $(VENV)/.dev-deps; }
+
+# What a Python says about itself: its version, then the installation it belongs to. A venv's
+# python answers exactly as the Python that made it.
+PYTHON_ID := import platform, sys; print(platform.python_version(), sys.base_prefix)
+MIN_PARTS := $(subst ., ,$(PYTHON_MIN))
+# One line each, Persian then English; %s is the version found.
+NO_PYTHON := پایتون $(PYTHON_MIN) یا تازه‌تر لازم است، ولی «$(PYTHON)» اجرا نشد: پایتون را نصب کنید یا نامش را بدهید، مانند make PYTHON=python3.12 · Python $(PYTHON_MIN) or newer is needed, but '$(PYTHON)' did not run: install Python, or name it, as in make PYTHON=python3.12
+OLD_PYTHON := پایتون $(PYTHON_MIN) یا تازه‌تر لازم است، ولی «$(PYTHON)» نسخهٔ %s است: پایتون تازه‌تری نصب کنید و نامش را بدهید، مانند make PYTHON=python3.12 · Python $(PYTHON_MIN) or newer is needed, but '$(PYTHON)' is %s: install a newer Python and name it, as in make PYTHON=python3.12
+REMADE_VENV := پوشهٔ $(VENV) را پایتون دیگری ساخته بود یا خراب بود؛ دوباره با «$(PYTHON)» ساخته می‌شود · $(VENV) was made by another Python, or is broken: it is made again with '$(PYTHON)'
+CHECK_PYTHON = \
+	want=$$($(PYTHON) -c '$(PYTHON_ID)' 2>/dev/null) || want=; \
+	version=$${want%% *}; \
+	if [ -z "$$version" ]; then printf '%s\n' "$(NO_PYTHON)" >&2; exit 1; fi; \
+	echo "$$version" | awk -F. '{ exit !($$1 > $(word 1,$(MIN_PARTS)) || ($$1 == $(word 1,$(MIN_PARTS)) && ($$2 > $(word 2,$(MIN_PARTS)) || ($$2 == $(word 2,$(MIN_PARTS)) && $$3 + 0 >= $(word 3,$(MIN_PARTS)))))) }' || \
+	  { printf "$(OLD_PYTHON)\n" "$$version" "$$version" >&2; exit 1; }; \
+	if [ -e $(VENV) ] && [ "$$($(PY) -c '$(PYTHON_ID)' 2>/dev/null)" != "$$want" ]; then \
+	  printf '%s\n' "$(REMADE_VENV)" >&2; rm -rf $(VENV); fi
 
 # Browser tests drive Debian's Chromium through Playwright (no browser download).
 chromium:

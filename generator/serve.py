@@ -12,9 +12,11 @@ in the preview until it restarts; `make site` always builds from scratch.
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 import multiprocessing
+import sys
 import threading
 import time
 from pathlib import Path
@@ -23,8 +25,40 @@ from .build import Clock, Outputs, complete_pages, prepare, write_docs
 from .errors import DataErrors
 from .i18n import LANGUAGES
 from .lifetime import die_with_parent
+from .messages import Message, define, persian_digits, say
 from .mkdocs_site import write_configs
 from .render import reload_templates
+from .report import in_language, print_findings
+
+define(
+    "serve_port_in_use",
+    "Port {port} is already in use, perhaps by another preview: stop that one, or choose "
+    "another port: make serve PORT={other}",
+    "درگاه (پورت) {port} را برنامهٔ دیگری، شاید پیش‌نمایشی دیگر، در دست دارد: آن را ببندید یا "
+    "درگاه دیگری برگزینید: make serve PORT={other}",
+)
+define(
+    "serve_port_unusable",
+    "Port {port} cannot be used for the preview: choose one from 1024 to 65535: "
+    "make serve PORT={other}",
+    "درگاه (پورت) {port} برای پیش‌نمایش به کار نمی‌آید: عددی از ۱۰۲۴ تا ۶۵۵۳۵ برگزینید: "
+    "make serve PORT={other}",
+)
+define(
+    "serve_listening",
+    "Preview on {address} (Persian) and {address}en/ (English); Ctrl+C stops it.",
+    "پیش‌نمایش در {address} (فارسی) و {address}en/ (انگلیسی)؛ Ctrl+C آن را می‌بندد.",
+)
+define(
+    "serve_rebuilt",
+    "Preview {number}: {pages} page(s) changed in {seconds} s ({stages})",
+    "پیش‌نمایش {number}: {pages} صفحه در {seconds} ثانیه تغییر کرد ({stages})",
+)
+define(
+    "serve_kept",
+    "{count} error(s); the preview still shows the last good version.",
+    "{count} خطا؛ پیش‌نمایش همچنان آخرین نسخهٔ درست را نشان می‌دهد.",
+)
 
 WATCHED = ("diplomats", "cities", "content", "theme", "mkdocs.yml", "generator/templates")
 RELOAD_SCRIPT = b"""(function () {
@@ -71,8 +105,9 @@ def _mkdocs_worker(conn) -> None:  # runs in a child process
 class Preview:
     """The preview site under build/preview/<lang>, and the MkDocs workers that build it."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, lang: str = "fa"):
         self.root = root
+        self.lang = lang  # of the messages: fa, en or both
         self.work = root / "build"
         self.sites = {lang: self.work / "preview" / lang for lang in LANGUAGES}
         self.number = 0
@@ -99,8 +134,8 @@ class Preview:
         try:
             outputs = prepare(self.root, self.work, Clock(seconds), previous=previous)
         except DataErrors as exc:
-            print("\n".join(str(e) for e in exc.errors), flush=True)
-            print(f"{len(exc.errors)} error(s); still showing the last good build.", flush=True)
+            print_findings(exc.errors, "text", sys.stdout, self.lang)
+            self.say(say("serve_kept", count=len(exc.errors)))
             return
         changed = write_docs(self.work, outputs.pages)
         seconds["write"] = time.perf_counter() - started - sum(seconds.values())
@@ -123,12 +158,15 @@ class Preview:
                 target.write_bytes(content)
         self.outputs = outputs
         self.number += 1
-        took = time.perf_counter() - started
+        took = f"{time.perf_counter() - started:.1f}"
+        took = Message(took, persian_digits(took).replace(".", "٫"))
         stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in seconds.items())
-        print(
-            f"Preview {self.number}: {changed} page(s) changed in {took:.1f}s ({stages})",
-            flush=True,
+        self.say(
+            say("serve_rebuilt", number=self.number, pages=changed, seconds=took, stages=stages)
         )
+
+    def say(self, message: Message) -> None:
+        print(in_language(message, self.lang), flush=True)
 
     def directory_for(self, path: str) -> tuple[str, str]:
         """The folder that serves a request path, and the path inside it."""
@@ -137,9 +175,37 @@ class Preview:
         return str(self.sites["fa"]), path
 
 
-def serve(root: Path, port: int = 8000) -> None:
-    """Serve a preview of the site on http://127.0.0.1:<port>/ until interrupted."""
-    preview = Preview(root)
+class PortUnavailable(SystemExit):
+    """The preview cannot listen on the port asked for; ends the program with one line."""
+
+    def __init__(self, message: Message):
+        super().__init__(f"{message.fa} · {message}")  # printed to stderr; exit status 1
+        self.message = message
+
+
+def listen(port: int) -> http.server.ThreadingHTTPServer:
+    """A server bound to 127.0.0.1:`port`, its handler set later; PortUnavailable if it cannot.
+
+    Bound before the first build, so that a port in use is reported at once, not after it.
+    """
+    shown = Message(str(port), persian_digits(port))  # not 8,000
+    other = str(port + 1 if 1024 <= port < 65535 else 8001)  # typed: no Persian digits
+    try:
+        return http.server.ThreadingHTTPServer(
+            ("127.0.0.1", port), http.server.BaseHTTPRequestHandler
+        )
+    except OSError as exc:
+        key = "serve_port_in_use" if exc.errno == errno.EADDRINUSE else "serve_port_unusable"
+        raise PortUnavailable(say(key, port=shown, other=other)) from None
+    except OverflowError:  # not a port number at all: below 0 or above 65535
+        raise PortUnavailable(say("serve_port_unusable", port=shown, other=other)) from None
+
+
+def serve(root: Path, port: int = 8000, lang: str = "fa") -> None:
+    """Serve a preview of the site on http://127.0.0.1:<port>/ until interrupted; say what
+    happens in `lang` (fa, en or both)."""
+    server = listen(port)
+    preview = Preview(root, lang)
     preview.rebuild()
 
     class Handler(http.server.SimpleHTTPRequestHandler):
@@ -164,11 +230,9 @@ def serve(root: Path, port: int = 8000) -> None:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(Handler, directory=str(preview.sites["fa"]))
-    )
+    server.RequestHandlerClass = functools.partial(Handler, directory=str(preview.sites["fa"]))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving on http://127.0.0.1:{port}/ (Persian) and /en/ (English); Ctrl+C stops.")
+    preview.say(say("serve_listening", address=f"http://127.0.0.1:{port}/"))
     before = snapshot(root)
     try:
         while True:
