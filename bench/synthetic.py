@@ -63,11 +63,14 @@ CITIES = ["xian", "kuala-lumpur", "florence", "iasi", "barcelona", "yerevan", "k
           "hyderabad", "kazan"]  # fmt: skip
 
 
-def make_tree(target: Path, approved: int, seed: int = 1, photo_share: float = 0.2) -> Path:
-    """Write a data repository with `approved` approved diplomats (plus 5% others)."""
+def make_tree(
+    target: Path, approved: int, seed: int = 1, photo_share: float = 0.2, data: Path = REPO
+) -> Path:
+    """Write a data repository with `approved` approved diplomats (plus 5% others); its
+    cities and pages come from `data` (the tests give their frozen copy)."""
     rng = random.Random(seed)
     for name in ("cities", "content"):
-        shutil.copytree(REPO / name, target / name)
+        shutil.copytree(data / name, target / name)
     words = _words(target)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "theme", target / "theme")

@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped sample data, a tiny data tree built from dicts, a built site,
+"""Shared fixtures: the frozen sample data, a tiny data tree built from dicts, a built site,
 the browser; and the quality gates' summary at the end of the run."""
 
 from __future__ import annotations
@@ -12,15 +12,20 @@ import pytest
 from generator.build import build_site
 
 REPO = Path(__file__).resolve().parent.parent
+# The data the tests are written against: a frozen copy of the sample people (with their
+# photos), cities and pages. The live diplomats/, cities/ and content/ change with every
+# staff pull request; tests/test_live_data.py checks those, whoever they hold.
+FIXTURES = REPO / "tests" / "fixtures"
 # Not the address in content/site.yml, so that the tests see that an explicit one wins.
 SITE_URL = "https://diplomats.example.net/"
 DATA_DIRS = ("diplomats", "cities", "content")
 
 
-def copy_data(target: Path) -> Path:
-    """Copy the shipped data (not the generator) into `target`, as a data repository."""
+def copy_data(target: Path, data: Path = FIXTURES) -> Path:
+    """Copy `data`'s data folders and the repository's MkDocs set-up (mkdocs.yml, theme/)
+    into `target`, as a data repository; the generator itself is imported from REPO."""
     for name in DATA_DIRS:
-        shutil.copytree(REPO / name, target / name)
+        shutil.copytree(data / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "theme", target / "theme")
     return target
@@ -36,13 +41,13 @@ def write(root: Path, rel: str, text: str) -> Path:
 
 @pytest.fixture
 def data_tree(tmp_path: Path) -> Path:
-    """A copy of the shipped sample data that a test may change."""
+    """A copy of the frozen sample data that a test may change."""
     return copy_data(tmp_path / "repo")
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample data built once into a fresh site folder; tests must not change it."""
+    """The frozen sample data built once into a fresh site folder; tests must not change it."""
     root = copy_data(tmp_path_factory.mktemp("built") / "repo")
     site = root / "site"
     build_site(root, site_dir=site, site_url=SITE_URL)

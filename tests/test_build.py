@@ -20,7 +20,7 @@ from generator.errors import DataErrors
 from generator.mkdocs_site import MkDocsFailed
 from generator.write import DuplicateOutput
 
-from .conftest import REPO, SITE_URL, html_files, write
+from .conftest import FIXTURES, REPO, SITE_URL, html_files, write
 
 
 class Head(HTMLParser):
@@ -126,7 +126,7 @@ def forms(value: str) -> set[str]:
 
 
 def test_nothing_unpublished_or_private_reaches_any_file(built_site: Path) -> None:
-    directory = check(REPO)
+    directory = check(FIXTURES)
     secrets = set()
     for person in directory.diplomats:
         if person.status != "approved":
@@ -167,7 +167,7 @@ def test_generated_html_is_not_mangled_by_markdown(built_site: Path) -> None:
 
 
 def test_photos_are_published_only_for_approved_people(built_site: Path) -> None:
-    approved = {d.id for d in check(REPO).public().diplomats if d.photo}
+    approved = {d.id for d in check(FIXTURES).public().diplomats if d.photo}
     published = {p.name.rsplit("-", 1)[0] for p in (built_site / "photos").iterdir()}
     assert published == approved
 
@@ -249,7 +249,7 @@ def test_check_command_prints_a_summary(data_tree: Path) -> None:
 
 
 def test_site_url_is_the_files_unless_one_is_given() -> None:
-    directory = check(REPO).public()
+    directory = check(FIXTURES).public()
     assert with_site_url(directory, None).site.site_url == "https://citizen-diplomats.example.org/"
     given = with_site_url(directory, "https://preview.example.net/isfahan")
     assert given.site.site_url == "https://preview.example.net/isfahan/"
@@ -368,7 +368,7 @@ def test_forked_parts_send_back_results_and_errors() -> None:
 def test_portraits_are_made_in_their_own_process_and_its_failure_is_reported(
     tmp_path: Path,
 ) -> None:
-    photos = REPO / "diplomats" / "photos"
+    photos = FIXTURES / "diplomats" / "photos"
     source = sorted(photos.iterdir())[0]
     folder, cache = tmp_path / "files", tmp_path / "cache"
     made = build.Portraits(photos, cache)

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.build import check
 from generator.facets import FACET_FILE, facet_data, facet_json
 
-from .conftest import REPO, write
+from .conftest import FIXTURES, write
 
 
 def listed_ids(page: Path) -> list[str]:
@@ -18,7 +18,7 @@ def listed_ids(page: Path) -> list[str]:
 
 
 def test_facet_data_holds_exactly_the_public_people_and_their_values() -> None:
-    public = check(REPO).public()
+    public = check(FIXTURES).public()
     data = facet_data(public)
     people = {p[0]: p for p in data["people"]}
     assert set(people) == {d.id for d in public.diplomats}
@@ -30,7 +30,7 @@ def test_facet_data_holds_exactly_the_public_people_and_their_values() -> None:
 
 
 def test_facet_data_leaves_out_anyone_not_approved() -> None:
-    directory = check(REPO)
+    directory = check(FIXTURES)
     hidden = [d for d in directory.diplomats if d.status != "approved"]
     assert hidden
     text = facet_json(directory.public()).decode()
@@ -55,12 +55,12 @@ def test_facet_values_nobody_has_are_left_out(data_tree: Path) -> None:
 
 def test_the_built_site_ships_the_facet_file(built_site: Path) -> None:
     shipped = (built_site / FACET_FILE).read_bytes()
-    assert shipped == facet_json(check(REPO).public())
+    assert shipped == facet_json(check(FIXTURES).public())
     assert json.loads(shipped)["version"] == 1
 
 
 def test_each_spoken_language_has_a_page_listing_its_speakers(built_site: Path) -> None:
-    public = check(REPO).public()
+    public = check(FIXTURES).public()
     for code in public.spoken_languages():
         expected = {d.id for d in public.diplomats_speaking(code)}
         for prefix in ("", "en/"):
@@ -70,7 +70,7 @@ def test_each_spoken_language_has_a_page_listing_its_speakers(built_site: Path) 
 
 
 def test_directory_counts_each_facet_value(built_site: Path) -> None:
-    public = check(REPO).public()
+    public = check(FIXTURES).public()
     page = (built_site / "en" / "diplomats" / "index.html").read_text("utf-8")
     for code, n in (("de", 1), ("en", len(public.diplomats_speaking("en")))):
         assert re.search(rf'href="\.\./languages/{code}/"><bdi>[^<]+</bdi></a> '

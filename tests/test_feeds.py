@@ -10,9 +10,9 @@ import pytest
 from generator.build import check, with_site_url
 from generator.feeds import MAX_ENTRIES, feed_files, timestamp
 
-from .conftest import REPO, SITE_URL
+from .conftest import FIXTURES, SITE_URL
 
-PUBLIC = with_site_url(check(REPO).public(), SITE_URL)
+PUBLIC = with_site_url(check(FIXTURES).public(), SITE_URL)
 
 
 def parse(site: Path, lang: str) -> feedparser.FeedParserDict:

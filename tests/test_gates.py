@@ -15,7 +15,7 @@ from generator.i18n import country_name
 
 from . import gates
 from .browser_support import VIEWPORTS, opened, serve
-from .conftest import REPO, SITE_URL, html_files
+from .conftest import FIXTURES, SITE_URL, html_files
 
 LANGS = {"fa": "", "en": "en/"}  # language -> URL prefix
 # One page of each type; three profiles cover a photo or none, a bio in one language only
@@ -123,7 +123,7 @@ def test_directions_agree_with_languages(built_site: Path):
     assert problems == []
 
 
-def user_supplied_names(root: Path = REPO) -> set[str]:
+def user_supplied_names(root: Path = FIXTURES) -> set[str]:
     """Names of people and cities from the data; not those that are also a country's name
     from CLDR (کویت is Kuwait City and Kuwait), which the gate could not tell apart."""
     public = check(root).public()
@@ -145,7 +145,7 @@ def test_long_listings_pass_the_gates(tmp_path: Path, browser):
     speaks Persian) give languages/fa/ a second page, which the sample never has."""
     from bench.synthetic import make_tree
 
-    root = make_tree(tmp_path / "repo", 120)
+    root = make_tree(tmp_path / "repo", 120, data=FIXTURES)
     site = root / "site"
     build_site(root, site_dir=site, site_url=SITE_URL)
     second = [site / "languages/fa/page/2/index.html", site / "en/languages/fa/page/2/index.html"]

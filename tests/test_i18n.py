@@ -75,9 +75,9 @@ def test_runs_in_the_other_script_are_marked_with_their_language() -> None:
     from generator.build import check
     from generator.context import Context
 
-    from .conftest import REPO
+    from .conftest import FIXTURES
 
-    directory = check(REPO).public()
+    directory = check(FIXTURES).public()
     fa, en = Context(directory, "fa"), Context(directory, "en")
     assert fa.parts("به شکل ISO 8601 \u200f(YYYY-MM-DD) و <>") == (
         'به شکل <span lang="en" dir="ltr">ISO 8601</span> \u200f('
@@ -99,9 +99,9 @@ def test_runs_in_a_bio_are_marked_outside_tags_and_code() -> None:
     from generator.build import check
     from generator.context import Context
 
-    from .conftest import REPO
+    from .conftest import FIXTURES
 
-    fa = Context(check(REPO).public(), "fa")
+    fa = Context(check(FIXTURES).public(), "fa")
     bio = Markup(
         '<p>در R&amp;D و <code>x y</code> <a href="https://a.org/b">https://a.org/b</a></p>'
     )

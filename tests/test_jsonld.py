@@ -11,9 +11,9 @@ import pytest
 from generator.build import check
 from generator.jsonld import script
 
-from .conftest import REPO, SITE_URL
+from .conftest import FIXTURES, SITE_URL
 
-PUBLIC = check(REPO).public()
+PUBLIC = check(FIXTURES).public()
 PEOPLE = {d.id: d for d in PUBLIC.diplomats}
 
 

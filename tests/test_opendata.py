@@ -16,10 +16,10 @@ from generator.build import check
 from generator.opendata import cell
 from generator.opendata_reference import PERSIAN, field_rows
 
-from .conftest import REPO, SITE_URL
+from .conftest import FIXTURES, REPO, SITE_URL
 
 SCHEMAS = REPO / "generator" / "schemas"
-PUBLIC = check(REPO).public()
+PUBLIC = check(FIXTURES).public()
 
 
 def load(site: Path, name: str) -> dict:

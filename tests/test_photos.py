@@ -18,7 +18,7 @@ from generator.photos import (
     warm_cache,
 )
 
-from .conftest import REPO
+from .conftest import FIXTURES
 
 
 def photo_with_gps(path: Path) -> Path:
@@ -77,7 +77,7 @@ def test_cache_gives_the_same_files_and_skips_known_sources(tmp_path: Path) -> N
 
 
 def test_batches_in_one_process_equal_the_files_made_on_every_core(tmp_path: Path) -> None:
-    sources = sorted((REPO / "diplomats" / "photos").iterdir())
+    sources = sorted((FIXTURES / "diplomats" / "photos").iterdir())
     jobs = [(f"person-{i}", sources[i % len(sources)]) for i in range(12)]  # > 8: a pool
     everywhere = cached_portraits(jobs, tmp_path / "pool")
     batches = list(portrait_batches(jobs, tmp_path / "alone", batch=5, workers=1))

@@ -12,7 +12,7 @@ import pytest
 from generator.build import check
 from generator.render import _links, page_url, render_language
 
-from .conftest import REPO
+from .conftest import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_PAGES = [
@@ -26,7 +26,7 @@ GOLDEN_PAGES = [
 
 @pytest.fixture(scope="module")
 def pages() -> dict[tuple[str, str], str]:
-    public = check(REPO).public()
+    public = check(FIXTURES).public()
     return {(lang, p.path): p.text for lang in ("fa", "en") for p in render_language(public, lang)}
 
 
@@ -52,7 +52,7 @@ def test_both_languages_have_the_same_pages(pages: dict) -> None:
 
 
 def test_only_approved_people_get_pages(pages: dict) -> None:
-    directory = check(REPO)
+    directory = check(FIXTURES)
     approved = {d.id for d in directory.diplomats if d.status == "approved"}
     profiles = {
         p.split("/")[1][:-3]
@@ -67,7 +67,7 @@ def test_only_approved_people_get_pages(pages: dict) -> None:
 
 
 def test_private_contacts_are_not_rendered(pages: dict) -> None:
-    for person in check(REPO).public().diplomats:
+    for person in check(FIXTURES).public().diplomats:
         english = pages[("en", f"diplomats/{person.id}.md")]
         persian = pages[("fa", f"diplomats/{person.id}.md")]
         for contact in person.contacts:
@@ -106,7 +106,7 @@ def test_relative_links() -> None:
 
 @pytest.mark.parametrize("lang", ["fa", "en"])
 def test_every_profile_offers_an_introduction_through_the_office(pages: dict, lang: str) -> None:
-    public = check(REPO).public()
+    public = check(FIXTURES).public()
     for person in public.diplomats:
         text = pages[(lang, f"diplomats/{person.id}.md")]
         (href,) = re.findall(r'href="(mailto:[^"?]*\?[^"]*)"', text.replace("&amp;", "&"))
@@ -128,7 +128,7 @@ def test_long_listings_are_split_into_pages(monkeypatch: pytest.MonkeyPatch) -> 
     from generator import render
 
     monkeypatch.setattr(render, "PER_PAGE", 4)
-    public = check(REPO).public()
+    public = check(FIXTURES).public()
     for lang in ("fa", "en"):
         pages = {p.path: p.text for p in render_language(public, lang)}
         # Everyone speaks Persian: 9 people on the Persian-speakers page, 4 per page.

@@ -6,7 +6,7 @@ import fnmatch
 import json
 import re
 
-from .conftest import REPO
+from .conftest import FIXTURES, REPO
 
 OFFICE = "@isfahan-municipality/international-affairs"
 
@@ -43,7 +43,7 @@ def test_the_editor_settings_map_each_data_file_to_its_schema() -> None:
     for schema in mapping:
         assert (REPO / schema).is_file(), schema
     for folder, schema in (("diplomats", "diplomat"), ("cities", "city")):
-        files = [p.relative_to(REPO).as_posix() for p in (REPO / folder).glob("*.yml")]
+        files = [p.relative_to(FIXTURES).as_posix() for p in (FIXTURES / folder).glob("*.yml")]
         globs = mapping[f"./schemas/{schema}.schema.json"]
         assert files and all(any(fnmatch.fnmatch(f, g) for g in globs) for f in files)
     assert settings["yaml.yamlVersion"] == "1.2"  # `no` and `+98…` stay text, as in load.py

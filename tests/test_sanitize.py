@@ -12,7 +12,7 @@ from bench.synthetic import make_tree
 from generator.load import load_sources
 from generator.sanitize import bio_html, is_plain, rendered
 
-from .conftest import REPO
+from .conftest import FIXTURES
 
 
 def test_markdown_is_rendered() -> None:
@@ -53,7 +53,7 @@ def _bios() -> list[str]:
     """Every bio in the sample data and in a synthetic directory, in both languages."""
     texts = []
     with tempfile.TemporaryDirectory() as tmp:
-        for root in (REPO, make_tree(Path(tmp) / "synthetic", 60)):
+        for root in (FIXTURES, make_tree(Path(tmp) / "synthetic", 60, data=FIXTURES)):
             for doc in load_sources(root).diplomats:
                 bio = doc.data.get("bio") or {}
                 texts += [text for text in bio.values() if isinstance(text, str)]

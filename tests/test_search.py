@@ -23,7 +23,7 @@ from generator.i18n import persian_sort_key
 from generator.search_text import normalise
 from generator.ui_text import text
 
-from .conftest import REPO
+from .conftest import FIXTURES
 from .test_facets import listed_ids
 from .test_search_text import SPELLINGS
 
@@ -53,7 +53,7 @@ def content_security_policy(site: Path) -> str:
     )
 
 
-PUBLIC = check(REPO).public()
+PUBLIC = check(FIXTURES).public()
 PEOPLE = {d.id: d for d in PUBLIC.diplomats}
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
@@ -157,7 +157,7 @@ def test_a_name_query_puts_that_person_first(page) -> None:
 def test_people_not_approved_are_not_found(page) -> None:
     # Not "no results": for a word it does not know, Pagefind 1.5 falls back to its longest
     # known prefix ("Arash" finds pages with "a"), so check that nobody hidden is listed.
-    directory = check(REPO)
+    directory = check(FIXTURES)
     for person in directory.diplomats:
         if person.status != "approved":
             for path, name in (("/diplomats/", person.name.fa), ("/en/", person.name.en)):

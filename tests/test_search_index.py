@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.build import check
 from generator.search_index import BUNDLE_DIR, NOT_INDEXED
 
-from .conftest import REPO
+from .conftest import FIXTURES
 
 
 def unpacked(site: Path) -> dict[Path, bytes]:
@@ -25,7 +25,7 @@ def unpacked(site: Path) -> dict[Path, bytes]:
 
 
 def test_one_index_per_language_holding_only_the_profiles(built_site: Path) -> None:
-    published = len(check(REPO).public().diplomats)
+    published = len(check(FIXTURES).public().diplomats)
     for lang, root in (("fa", built_site), ("en", built_site / "en")):
         entry = json.loads((root / BUNDLE_DIR / "pagefind-entry.json").read_text("utf-8"))
         assert {code: v["page_count"] for code, v in entry["languages"].items()} == {
@@ -36,7 +36,7 @@ def test_one_index_per_language_holding_only_the_profiles(built_site: Path) -> N
 def test_the_index_holds_nothing_unpublished_or_private(built_site: Path) -> None:
     # The scan in test_build.py reads files as they are; Pagefind's are gzipped.
     secrets = []
-    for person in check(REPO).diplomats:
+    for person in check(FIXTURES).diplomats:
         if person.status != "approved":
             secrets += [person.name.fa, person.name.en, person.id]
         secrets += [c.value for c in person.contacts if not c.public]
@@ -85,5 +85,5 @@ def test_the_index_equals_one_made_from_the_served_pages(built_site: Path, tmp_p
         ]  # fmt: skip
         subprocess.run(command, check=True, capture_output=True)
         built, expected = fragments_by_url(root / BUNDLE_DIR), fragments_by_url(served)
-        assert len(built) == len(check(REPO).public().diplomats)
+        assert len(built) == len(check(FIXTURES).public().diplomats)
         assert built == expected

@@ -12,9 +12,9 @@ from generator.build import check
 from generator.schema import Contact
 from generator.vcard import MAX_LINE_OCTETS, escape, fold
 
-from .conftest import REPO, SITE_URL
+from .conftest import FIXTURES, SITE_URL
 
-PUBLIC = check(REPO).public()
+PUBLIC = check(FIXTURES).public()
 PEOPLE = {d.id: d for d in PUBLIC.diplomats}
 CHANNEL_PROPERTIES = ("email", "tel", "impp", "socialprofile", "url")
 
