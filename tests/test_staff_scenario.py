@@ -280,6 +280,17 @@ def test_the_diff_names_each_change_of_status(staff_copy: Path) -> None:
     assert "mina-javadi" not in result.stdout  # unchanged: not mentioned
 
 
+def test_the_diff_names_the_photo_the_page_and_the_area(staff_copy: Path) -> None:
+    """The changes a reviewer could not see in the YAML of people: a swapped photo, an edited
+    content page, a relabelled activity area (old → new label, in both languages)."""
+    out = run(staff_copy, "-m", "generator", "diff", "HEAD").stdout
+    lines = out.splitlines()
+    assert any("farzaneh-tavakoli" in line and "photo" in line.lower() for line in lines), out
+    assert any("content/about.fa.md" in line for line in lines), out
+    assert any("(new label)" in line and "→" in line for line in lines), out
+    assert any("(عنوان تازه)" in line for line in lines), out
+
+
 @pytest.mark.slow_scenario
 def test_the_project_test_suite_passes_on_the_changed_copy(
     staff_copy: Path, tmp_path: Path
