@@ -34,6 +34,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import search_index, shell
+from .content_check import checked
 from .errors import DataError, DataErrors, DataWarning
 from .facets import FACET_FILE, facet_json
 from .feeds import feed_files
@@ -48,14 +49,14 @@ from .photos import cached_portraits
 from .render import Page, page_url, render_language, render_profiles
 from .schema import SiteSettings
 from .sitemap import MKDOCS_SITEMAPS, discovery_files
-from .validate import validate
 from .vcard import vcard_files
 from .write import DuplicateOutput, collect, sync_tree
 
 
 def check(root: Path) -> Directory:
-    """Load and validate every data file under `root`; raise DataErrors on any problem."""
-    return validate(load_sources(root))
+    """Load and validate every data file under `root`, and check what the build and the
+    quality gates would refuse in it (content_check.py); raise DataErrors on any problem."""
+    return checked(load_sources(root))
 
 
 def check_freshness(
@@ -63,7 +64,7 @@ def check_freshness(
 ) -> tuple[Directory, list[Overdue], list[DataWarning]]:
     """`check`, plus who is overdue for re-verification and a warning for each of them."""
     sources = load_sources(root)
-    directory = validate(sources)
+    directory = checked(sources)
     items = overdue(directory, today, max_age_months)
     return directory, items, as_warnings(items, sources.diplomats, max_age_months)
 
@@ -78,12 +79,18 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.seconds.items())
-        total = sum(v for k, v in self.seconds.items() if is_main_stage(k))
         return (
             f"Built {self.site_dir} with {self.diplomats} published diplomats, {self.pages} pages "
-            f"per language, in {total:.1f}s ({stages})"
+            f"per language, in {self.total:.1f}s ({self.stages()})"
         )
+
+    @property
+    def total(self) -> float:
+        return sum(v for k, v in self.seconds.items() if is_main_stage(k))
+
+    def stages(self) -> str:
+        """The time of each stage, for developers (stage names are the code's)."""
+        return ", ".join(f"{name} {secs:.2f}s" for name, secs in self.seconds.items())
 
 
 @dataclass

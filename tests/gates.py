@@ -22,6 +22,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
+from generator import language_of_parts as language
+
 REPO = Path(__file__).resolve().parent.parent
 
 # ---------------------------------------------------------------------------- accessibility
@@ -209,93 +211,25 @@ def _ids(page: Path) -> set[str]:
 
 # ---------------------------------------------------------------------------- language
 
-LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-ARABIC_SCRIPT = re.compile(
-    r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+"
-)
-FOREIGN = {"fa": LATIN, "en": ARABIC_SCRIPT}  # page language -> the other language's script
-DIRECTION = {"fa": "rtl", "en": "ltr"}
-NOT_TEXT = {"script", "style", "template", "svg", "noscript"}
-CODE = {"code", "kbd", "samp", "var", "pre"}
-# An address, e-mail, user name, id or file name: one word with a digit or punctuation.
-CODE_WORD = re.compile(r"\S*[0-9@./:_#]\S*")
-ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
-
-
-def page_language(doc) -> str:
-    return (doc.get("lang") or "").split("-")[0]
+# The rules live in the generator, which applies them to content pages before a build.
+DIRECTION = language.DIRECTION
+page_language = language.page_language
 
 
 def check_language_of_parts(files: Iterable[Path]) -> list[str]:
-    """Text in the other language's script is inside an element that says its language.
-
-    On Persian pages Latin letters must be inside an element whose `lang` is not fa (en,
-    or "" for a name in an unknown language); on English pages Arabic-script letters
-    likewise. Exempt: text inside <code>, and addresses, e-mails and ids (one word with a
-    digit or punctuation) inside a left-to-right element. Looks at text, the <title>, and
-    the alt, title, aria-label and placeholder attributes.
-    """
+    """Text in the other language's script is inside an element that says its language
+    (the rule: `generator.language_of_parts.unmarked`)."""
     problems = []
     for path in files:
         doc = lxml.html.fromstring(path.read_bytes())
         lang = page_language(doc)
-        foreign = FOREIGN.get(lang)
-        if foreign is None:
+        if lang not in language.FOREIGN:
             problems.append(f"{path}: <html lang={doc.get('lang')!r}> is neither fa nor en")
             continue
-        for owner, text in _texts(doc):
-            if not foreign.search(text) or _lang(owner).split("-")[0] != lang:
-                continue
-            if _is_code(owner, text, foreign):
-                continue
+        for owner, text in language.unmarked(doc, lang):
             shown = " ".join(text.split())[:80]
             problems.append(f"{path}: <{owner.tag}> in a {lang} page, without lang: {shown!r}")
     return problems
-
-
-def _texts(doc) -> Iterator[tuple[object, str]]:
-    """(element the text belongs to, text) for every text node and readable attribute,
-    except in `hidden` elements, which nobody sees or hears (the search words)."""
-    for element in doc.iter():
-        if not isinstance(element.tag, str) or _inside(element, NOT_TEXT) or _hidden(element):
-            continue
-        if element.text:
-            yield element, element.text
-        parent = element.getparent()
-        if element.tail and parent is not None and not _inside(parent, NOT_TEXT):
-            yield parent, element.tail
-        for name in ATTRIBUTES:
-            if element.get(name):
-                yield element, element.get(name)
-
-
-def _hidden(element) -> bool:
-    return any(e.get("hidden") is not None for e in [element, *element.iterancestors()])
-
-
-def _inside(element, tags: set[str]) -> bool:
-    return any(e.tag in tags for e in [element, *element.iterancestors()])
-
-
-def _lang(element) -> str:
-    for e in [element, *element.iterancestors()]:
-        if e.get("lang") is not None:
-            return e.get("lang")
-    return ""
-
-
-def _direction(element) -> str | None:
-    for e in [element, *element.iterancestors()]:
-        if e.get("dir"):
-            return e.get("dir")
-    return None
-
-
-def _is_code(owner, text: str, foreign: re.Pattern) -> bool:
-    if _inside(owner, CODE):
-        return True
-    words = [w for w in text.split() if foreign.search(w)]
-    return _direction(owner) == "ltr" and all(CODE_WORD.fullmatch(w) for w in words)
 
 
 def check_directions(files: Iterable[Path]) -> list[str]:
@@ -313,15 +247,12 @@ def check_directions(files: Iterable[Path]) -> list[str]:
             element = doc if tag == "html" else doc.find("body")
             if element is not None and element.get("dir") != expected:
                 problems.append(f"{path}: <{tag} dir={element.get('dir')!r}> on a {lang} page")
-        for element in doc.iter():
-            if element is doc or not isinstance(element.tag, str) or element.get("dir") is None:
-                continue
+        for element in language.misdirected(doc):
             own = (element.get("lang") or "").split("-")[0]
-            if own in DIRECTION and element.get("dir") != DIRECTION[own]:
-                problems.append(
-                    f"{path}: <{element.tag} lang={own!r} dir={element.get('dir')!r}>: "
-                    f"{(element.text_content() or '').strip()[:60]!r}"
-                )
+            problems.append(
+                f"{path}: <{element.tag} lang={own!r} dir={element.get('dir')!r}>: "
+                f"{(element.text_content() or '').strip()[:60]!r}"
+            )
     return problems
 
 
@@ -332,19 +263,9 @@ def check_isolated(files: Iterable[Path], names: set[str]) -> list[str]:
     for path in files:
         doc = lxml.html.fromstring(path.read_bytes())
         for content in doc.find_class("md-content"):
-            for owner, text in _texts(content):
-                if text.strip() in names and not _isolated(owner, content):
-                    problems.append(f"{path}: <{owner.tag}> {text.strip()!r} is not isolated")
+            for owner, name in language.unisolated(content, names):
+                problems.append(f"{path}: <{owner.tag}> {name!r} is not isolated")
     return problems
-
-
-def _isolated(element, stop) -> bool:
-    for e in [element, *element.iterancestors()]:
-        if e.tag == "bdi" or e.get("dir"):
-            return True
-        if e is stop:
-            return False
-    return False
 
 
 # ---------------------------------------------------------------------------- the summary

@@ -183,7 +183,7 @@ def tree_digest(folder: Path) -> str:
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        [sys.executable, "-m", "generator", "--root", str(root), "--lang", "en", *args],
         capture_output=True, text=True, cwd=REPO, timeout=300,
     )  # fmt: skip
 
@@ -213,7 +213,12 @@ def test_a_failing_mkdocs_build_keeps_the_old_site(data_tree: Path) -> None:
     site = data_tree / "site"
     build_site(data_tree, site_dir=site)
     before = tree_digest(site)
-    (data_tree / "mkdocs.yml").write_text("theme:\n  name: no-such-theme\n", encoding="utf-8")
+    # The real settings with a theme that does not exist: the check (which renders content
+    # pages with these settings) passes, and MkDocs fails.
+    config = data_tree / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("name: material") == 1
+    config.write_text(text.replace("name: material", "name: no-such-theme"), encoding="utf-8")
     with pytest.raises(MkDocsFailed):
         build_site(data_tree, site_dir=site)
     assert tree_digest(site) == before
@@ -257,7 +262,7 @@ def test_site_url_is_the_files_unless_one_is_given() -> None:
     with pytest.raises(DataErrors) as caught:
         with_site_url(directory, "ftp://preview.example.net/")
     assert [str(e) for e in caught.value.errors] == [
-        "SITE_URL: expected a web address starting with https://, found 'ftp://preview.example.net/'"
+        "SITE_URL: expected a secure web address starting with https://, found 'ftp://preview.example.net/'"
     ]
 
 
