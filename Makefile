@@ -20,19 +20,19 @@ N ?= 1000
 # The language of the commands' messages: fa, en or both. Unset: Persian, and both in the
 # GitHub annotations of `make check CHECK_ARGS="--format github"`.
 MESSAGES ?=
-LANG_OPTION = $(if $(MESSAGES),--lang $(MESSAGES))
+LANG_OPTION = $(if $(MESSAGES), --lang $(MESSAGES))
 
 site: venv ## validate the data, then build site/ (Persian at /, English at /en/)
-	$(PY) -m generator $(LANG_OPTION) build
+	$(PY) -m generator$(LANG_OPTION) build
 
 check: venv ## validate the data only; writes nothing (CI: CHECK_ARGS="--format github")
-	$(PY) -m generator $(LANG_OPTION) check $(CHECK_ARGS)
+	$(PY) -m generator$(LANG_OPTION) check $(CHECK_ARGS)
 
 serve: venv ## live preview on http://127.0.0.1:$(PORT)/ ; rebuilds when a file is saved (PORT=8001: another port)
-	$(PY) -m generator $(LANG_OPTION) serve --port $(PORT)
+	$(PY) -m generator$(LANG_OPTION) serve --port $(PORT)
 
 stale: venv ## list approved people whose details are due for re-verification
-	$(PY) -m generator $(LANG_OPTION) stale
+	$(PY) -m generator$(LANG_OPTION) stale
 
 test: dev-venv chromium java node_modules/.package-lock.json ## all tests, including the browser and quality gates
 	$(PY) -m pytest
@@ -53,12 +53,12 @@ golden: dev-venv ## rewrite the expected pages in tests/golden on purpose
 new-diplomat: venv ## write diplomats/$(ID).yml to fill in: make new-diplomat ID=sara-ahmadi
 	@test -n "$(ID)" || { echo "طرز کار: make new-diplomat ID=sara-ahmadi" >&2; \
 	  echo "usage: make new-diplomat ID=sara-ahmadi" >&2; exit 2; }
-	$(PY) -m generator $(LANG_OPTION) new diplomat '$(ID)'
+	$(PY) -m generator$(LANG_OPTION) new diplomat '$(ID)'
 
 new-city: venv ## write cities/$(ID).yml to fill in: make new-city ID=paris
 	@test -n "$(ID)" || { echo "طرز کار: make new-city ID=paris" >&2; \
 	  echo "usage: make new-city ID=paris" >&2; exit 2; }
-	$(PY) -m generator $(LANG_OPTION) new city '$(ID)'
+	$(PY) -m generator$(LANG_OPTION) new city '$(ID)'
 
 schemas: venv ## rewrite schemas/*.schema.json (for editors) from generator/schema.py
 	$(PY) -m generator schemas

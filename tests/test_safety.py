@@ -147,15 +147,15 @@ def test_hostile_values_are_rendered_inert(data_tree: Path, monkeypatch) -> None
         ),
         (
             "contacts: [{type: website, value: 'javascript:alert(1)', public: true}]",
-            "contacts[0].value: expected a web address starting with https://",
+            "contacts[0].value: expected a secure web address starting with https://",
         ),
         (
             "contacts: [{type: linkedin, value: 'data:text/html,x', public: true}]",
-            "contacts[0].value: expected a web address starting with https://",
+            "contacts[0].value: expected a secure web address starting with https://",
         ),
         (
             "contacts: [{type: website, value: 'vbscript:x', public: true}]",
-            "contacts[0].value: expected a web address",
+            "contacts[0].value: expected a secure web address",
         ),
     ],
 )

@@ -182,9 +182,9 @@ def repo_copy(tmp_path: Path) -> Path:
 
 
 def make(root: Path, *args: str) -> subprocess.CompletedProcess:
-    # -o: take the virtual environment as given; PY: this interpreter.
+    # -o venv: take the virtual environment as given; PY: this interpreter.
     return subprocess.run(
-        ["make", "--no-print-directory", "-o", ".venv/.build-deps", f"PY={sys.executable}",
+        ["make", "--no-print-directory", "-o", "venv", f"PY={sys.executable}",
          *args],
         capture_output=True, text=True, cwd=root, timeout=120,
     )  # fmt: skip
