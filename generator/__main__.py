@@ -13,6 +13,7 @@ from .freshness import DEFAULT_MAX_AGE_MONTHS
 from .messages import Message, define, persian_digits, quoted, say
 from .mkdocs_site import MkDocsFailed
 from .report import FORMATS, in_language, print_findings
+from .write import BuildStopped
 
 LANG_CHOICES = ("fa", "en", "both")
 
@@ -91,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except MkDocsFailed as exc:  # e.g. a content page links to a page that does not exist
         _say(say("build_failed", reason=str(exc)), lang, sys.stderr)
+        return 1
+    except BuildStopped as exc:  # another build is running, or a disk is full or read-only
+        _say(exc.args[0], lang, sys.stderr)
         return 1
     except UsageError as exc:
         _say(say("usage_error", reason=exc.args[0]), lang, sys.stderr)

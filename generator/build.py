@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import gc
 import json
 import multiprocessing
@@ -42,6 +43,7 @@ from .freshness import Overdue, as_warnings, overdue
 from .i18n import LANGUAGES
 from .lifetime import die_with_parent
 from .load import load_sources
+from .messages import Message, say
 from .mkdocs_site import build_here, write_configs
 from .models import Directory
 from .opendata import open_data_files
@@ -50,7 +52,16 @@ from .render import Page, page_url, render_language, render_profiles
 from .schema import SiteSettings
 from .sitemap import MKDOCS_SITEMAPS, discovery_files
 from .vcard import vcard_files
-from .write import DuplicateOutput, collect, sync_tree
+from .write import (
+    BuildStopped,
+    DuplicateOutput,
+    collect,
+    disk_trouble,
+    one_build_at_a_time,
+    output_folder,
+    refuse_links,
+    sync_tree,
+)
 
 
 def check(root: Path) -> Directory:
@@ -218,19 +229,27 @@ def build_site(
     search index this process then starts; a third (forked) makes the contact cards,
     open data and feeds. It and the portraits run at the lowest priority, into a folder of
     their own. They meet in the staging folder, which replaces `site_dir` last.
+
+    Nothing is written through a link in the repository (DataErrors name it), nor while
+    another build runs in the same folders; a disk that is full or read-only stops the
+    build with one line (BuildStopped). In each case the site is left as it was.
     """
-    site_dir = (site_dir or root / "site").resolve()
-    work = (work or root / "build").resolve()
+    root = root.resolve()
+    site_dir = output_folder(root, site_dir, "site")
+    work = output_folder(root, work, "build")
+    refuse_links(root, site_dir, work)
     report = BuildReport(site_dir)
     clock = Clock(report.seconds)
-
-    # The portraits start first: their cache fills on the core that loading leaves idle.
-    portraits = Portraits(root / "diplomats" / "photos", work / "cache" / "photos")
+    held = contextlib.ExitStack()
+    portraits: Portraits | None = None
     jobs: dict[str, Background] = {}
     lanes: dict[str, dict] = {}
     indexing: list[search_index.Run] = []
     staging: Path | None = None
     try:
+        held.enter_context(one_build_at_a_time(root, site_dir, work))
+        # The portraits start first: their cache fills on the core that loading leaves idle.
+        portraits = Portraits(root / "diplomats" / "photos", work / "cache" / "photos")
         with clock("load and validate"):
             public = load_public(root, site_url)
         report.diplomats = len(public.diplomats)
@@ -274,17 +293,30 @@ def build_site(
             _move_files(staging / "files", new_site)
             _add_files(new_site, discovery_files(url, lanes["fa"]["urls"]))
         with clock("publish"):
-            _publish(new_site, site_dir)
-            _discard(staging)  # holds the old site now
-            staging = None
+            try:
+                _publish(new_site, site_dir)
+            except SiteAside:
+                staging = None  # it holds the old site, which could not be put back
+                raise
+            with contextlib.suppress(OSError):  # else the next build removes the old site
+                _discard(staging)  # holds the old site now
+                staging = None
+    except Exception as exc:
+        # Told while the staging folder still fills the disk: a full one is found by that.
+        stopped = disk_trouble(exc, root, site_dir, work)
+        if stopped is None:
+            raise
+        raise stopped from None
     finally:
         for run in indexing:
             run.stop()
         for job in jobs.values():
             job.stop()
-        portraits.stop()
+        if portraits:
+            portraits.stop()
         if staging:
             shutil.rmtree(staging, ignore_errors=True)
+        held.close()
     return report
 
 
@@ -579,14 +611,32 @@ def _publish(new_site: Path, site_dir: Path) -> None:
 
     On Linux renameat2(RENAME_EXCHANGE) swaps the two folders atomically, so at every
     instant `site/` is either the complete old site or the complete new one. Elsewhere
-    two renames leave a moment with no `site/` (never a partial one).
+    two renames leave a moment with no `site/` (never a partial one); if the second
+    fails, the old site is put back and the error raised. Should that fail too, SiteAside
+    says where the old site is: the caller must then keep the staging folder.
     """
-    if site_dir.exists() and _exchange(new_site, site_dir):
+    if not site_dir.exists():
+        os.rename(new_site, site_dir)
+        return
+    if _exchange(new_site, site_dir):
         return
     old = new_site.with_name(f"{new_site.name}-old")
-    if site_dir.exists():
-        site_dir.rename(old)
-    new_site.rename(site_dir)
+    os.rename(site_dir, old)
+    try:
+        os.rename(new_site, site_dir)
+    except OSError as exc:
+        try:
+            os.rename(old, site_dir)
+        except OSError:
+            reason = Message(exc.strerror or str(exc), exc.strerror or str(exc))
+            aside = say("site_aside", site=str(site_dir), old=str(old), reason=reason)
+            raise SiteAside(aside) from None
+        raise
+
+
+class SiteAside(BuildStopped):
+    """A publish without an atomic swap could put neither site in place; the message says
+    where the old one is."""
 
 
 def _discard(folder: Path) -> None:
@@ -607,7 +657,9 @@ def _discard(folder: Path) -> None:
 
 
 def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths with renameat2; False where the system cannot."""
+    """Atomically swap two paths with renameat2; False where the system (its C library,
+    kernel or file system) cannot. Any other failure, such as a read-only disk, is raised:
+    two renames would fail the same way."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
@@ -615,12 +667,25 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return result == 0
+    if result == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in _CANNOT_EXCHANGE:
+        return False
+    raise OSError(number, os.strerror(number), str(b))
+
+
+_CANNOT_EXCHANGE = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}
 
 
 def _remove_stale_staging(site_dir: Path) -> None:
     """Remove staging folders left by builds that were killed midway, and old sites
-    whose removal was (see `_discard`)."""
+    whose removal was (see `_discard`).
+
+    Called while this build holds the site's lock (write.one_build_at_a_time): a build
+    still running would hold it, so every one of them is a leftover. None is a link
+    (write.refuse_links), and none is followed.
+    """
     for kind in ("staging", "old"):
         for leftover in site_dir.parent.glob(f".{site_dir.name}-{kind}-*"):
             shutil.rmtree(leftover, ignore_errors=True)
