@@ -278,7 +278,8 @@ def known_ids(root: Path) -> dict[str, dict[str, str]]:
 
 
 def _data(path: Path, shown_as: str) -> dict:
-    doc = load_document(path, shown_as) if path.is_file() else None
+    # A link is never followed (load.load_sources refuses it): its ids are not listed.
+    doc = load_document(path, shown_as) if path.is_file() and not path.is_symlink() else None
     return doc.data if isinstance(doc, Document) and isinstance(doc.data, dict) else {}
 
 

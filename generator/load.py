@@ -19,6 +19,7 @@ import yaml
 
 from .errors import DataError
 from .messages import define, quoted, say
+from .schema import id_problem
 
 MAX_FILE_BYTES = 64 * 1024
 
@@ -29,9 +30,14 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 # Bidi embedding/override/isolate controls make a diff read differently from what renders.
 # ZWNJ/ZWJ (U+200C/D), which Persian spelling needs, and the LRM/RLM marks stay allowed.
 # C1 controls and noncharacters have no place in text, and make XML and HTML invalid.
+# NEL (U+0085) too: a line break in one place and not in another, and invalid in HTML.
 _FORBIDDEN_CHARS = re.compile(
-    "[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
-    "\ufdd0-\ufdef\ufffe\uffff]"
+    "[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
 )
 # Persian text typed on an Arabic keyboard: Arabic yeh and kaf look alike but are other
 # letters, so search and sorting would miss them. Values of `fa` fields are written with the
@@ -103,6 +109,13 @@ define(
     "{found} آمده است",
 )
 define(
+    "symlink",
+    "is a symbolic link, which is not read: put the file or folder itself here (a link could "
+    "publish a file from elsewhere, even a private one)",
+    "پیوند نمادین (symbolic link) است و خوانده نمی‌شود: خود پرونده یا پوشه را این‌جا بگذارید "
+    "(پیوند می‌تواند پرونده‌ای از جای دیگر، حتی پرونده‌ای خصوصی، را منتشر کند)",
+)
+define(
     "page_unreadable",
     "page is missing or not UTF-8 text",
     "این صفحه نیست یا متن UTF-8 درستی ندارد",
@@ -160,6 +173,11 @@ def load_document(path: Path, shown_as: str) -> Document | DataError:
         data, lines = _Builder(text).build()
     except YamlProblem as exc:
         return DataError(shown_as, exc.line, exc.field, exc.message)
+    except yaml.reader.ReaderError as exc:  # a character YAML itself refuses, typed as it is
+        char = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        at = text.find(char)
+        line = text[:at].count("\n") + 1 if at >= 0 else 0
+        return DataError(shown_as, line, "", say("control_char", code=f"{ord(char):04X}"))
     except yaml.YAMLError as exc:
         return _yaml_error(exc, shown_as)
     return Document(path, data, lines)
@@ -297,41 +315,72 @@ class Sources:
 
 
 def load_sources(root: Path) -> Sources:
-    """Read every data file under `root`; errors are collected, not raised."""
+    """Read every data file under `root`; errors are collected, not raised.
+
+    A symbolic link is reported and never followed, wherever it points: a page or photo
+    linked to a file elsewhere would publish that file, even a private one in the
+    repository (a person's file with their unpublished contacts), and `/dev/zero` never
+    ends. Nothing the data needs is a link, so none is read.
+    """
     sources = Sources(root)
+    errors = sources.errors
     for folder, bucket in (("diplomats", sources.diplomats), ("cities", sources.cities)):
+        if _linked(root, folder, errors):
+            continue
         for path in sorted((root / folder).glob("*")):
-            if path.is_dir() or path.name.startswith("."):
-                continue
             shown = f"{folder}/{path.name}"
+            if path.name.startswith(".") or _linked(root, shown, errors) or path.is_dir():
+                continue
             if path.suffix != ".yml":
                 # new.YML, x.yaml, x.yml.txt or no extension: never silently left out.
-                sources.errors.append(DataError(shown, 0, "", say("name_yml")))
+                errors.append(DataError(shown, 0, "", say("name_yml")))
                 continue
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", path.stem):
-                sources.errors.append(
-                    DataError(shown, 0, "", say("file_name", found=quoted(path.name)))
-                )
+                errors.append(DataError(shown, 0, "", say("file_name", found=quoted(path.name))))
                 continue
-            _keep(load_document(path, shown), bucket, sources.errors)
+            problem = id_problem(path.stem)  # `index`, or too long for its pages' files
+            if problem:
+                errors.append(DataError(shown, 0, "", problem))
+                continue
+            _keep(load_document(path, shown), bucket, errors)
+    if not _linked(root, "content", errors):
+        _load_content(root, sources)
+    photo_dir = root / "diplomats" / "photos"
+    # A linked diplomats/ or diplomats/photos/ has been reported above, as a folder.
+    if photo_dir.is_dir() and not (photo_dir.parent.is_symlink() or photo_dir.is_symlink()):
+        for path in sorted(photo_dir.iterdir()):
+            if not _linked(root, f"diplomats/photos/{path.name}", errors) and path.is_file():
+                sources.photos[path.name] = path
+    return sources
+
+
+def _load_content(root: Path, sources: Sources) -> None:
+    """content/: the activity areas, the site's settings and the pages written by staff."""
     for name in ("fields", "site"):
-        result = load_document(root / "content" / f"{name}.yml", f"content/{name}.yml")
+        shown = f"content/{name}.yml"
+        if _linked(root, shown, sources.errors):
+            continue
+        result = load_document(root / shown, shown)
         setattr(sources, name, result if isinstance(result, Document) else None)
         if isinstance(result, DataError):
             sources.errors.append(result)
     for name in CONTENT_PAGES:
         for lang in ("fa", "en"):
-            path = root / "content" / f"{name}.{lang}.md"
+            shown = f"content/{name}.{lang}.md"
+            if _linked(root, shown, sources.errors):
+                continue
             try:
-                sources.pages[(name, lang)] = path.read_text(encoding="utf-8")
+                sources.pages[(name, lang)] = (root / shown).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
-                sources.errors.append(
-                    DataError(f"content/{path.name}", 0, "", say("page_unreadable"))
-                )
-    photo_dir = root / "diplomats" / "photos"
-    if photo_dir.is_dir():
-        sources.photos = {p.name: p for p in sorted(photo_dir.iterdir()) if p.is_file()}
-    return sources
+                sources.errors.append(DataError(shown, 0, "", say("page_unreadable")))
+
+
+def _linked(root: Path, rel: str, errors: list[DataError]) -> bool:
+    """Whether `rel` is a symbolic link; if so, the error that says so is added."""
+    if not (root / rel).is_symlink():
+        return False
+    errors.append(DataError(rel, 0, "", say("symlink")))
+    return True
 
 
 def _keep(result: Document | DataError, bucket: list[Document], errors: list[DataError]) -> None:

@@ -202,13 +202,20 @@ def _load(entry: Path) -> list[bytes] | None:
 def warm_cache(folder: Path, cache: Path, workers: int = 1) -> int:
     """Make and keep the portraits of every photo in `folder` not cached yet, in `workers`
     processes; return how many were made. A file that cannot be used (unreadable, too
-    large, not an image) is passed over: validation reports it if anyone names it."""
+    large, not an image) is passed over: validation reports it if anyone names it.
+
+    It runs before the data is checked, so a symbolic link (the folder, the folder above
+    it, diplomats/, or a file) is passed over too, never followed: the check refuses it
+    (load.py)."""
     cache.mkdir(parents=True, exist_ok=True)
     present = {entry.name for entry in os.scandir(cache)}
     todo: dict[str, Path] = {}
-    for source in sorted(folder.iterdir()) if folder.is_dir() else []:
+    linked = folder.is_symlink() or folder.parent.is_symlink()
+    for source in sorted(folder.iterdir()) if folder.is_dir() and not linked else []:
         try:
-            if not source.is_file() or source.stat().st_size > MAX_SOURCE_BYTES:
+            if source.is_symlink() or not source.is_file():
+                continue
+            if source.stat().st_size > MAX_SOURCE_BYTES:
                 continue
             key = _cache_key(source)
         except OSError:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from datetime import date
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -35,6 +35,7 @@ from pydantic.json_schema import SkipJsonSchema
 from . import hints
 from . import value_forms as forms
 from .messages import Message, Problem, define, joined, persian_digits, quoted, say
+from .sanitize import nesting
 from .value_forms import HANDLES, MIN_YEAR, WIKIDATA
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -209,6 +210,87 @@ define(
     "نشانی صفحهٔ اصلی سایت لازم است، اما {found} آمده است",
 )
 
+# ---------------------------------------------------------------------------- ids and bios
+
+# An id names pages and files: `diplomats/<id>/`, `cities/<id>/`, `fields/<id>/`, and
+# `<id>.vcf` beside them. Each of those folders' own listing is its `index` page, so an id
+# `index` would be a second page on the listing's path. The other names the build writes
+# there cannot meet an id's page: `diplomats/facets.json`, `diplomats/_shell/` (ids have
+# no `_`), a long listing's `<id>/page/2/`; everything else sits at the root or under en/.
+RESERVED_IDS = frozenset({"index"})
+# The longest file name made from an id is a portrait, `<id>-320.webp`: 100 characters
+# leave room within file systems' 255 bytes a name, and within Windows' 260 a path, where
+# staff run the check. No real name needs more.
+MAX_ID_LENGTH = 100
+# A bio is a short introduction (the longest sample is under 500 characters). The limits
+# keep every profile quick to build whatever a bio holds (sanitize.py).
+MAX_BIO_LENGTH = 4000
+# Levels of lists and quotes: past sanitize.MAX_NESTING the renderer stops, which reads as
+# deeper than this (tests/test_sanitize.py).
+MAX_BIO_NESTING = 8
+
+define(
+    "id_reserved",
+    "{found} cannot be an id: the site's own listing page has that address; choose another",
+    "{found} نمی‌تواند شناسه باشد: صفحهٔ فهرستِ خود سایت این نشانی را دارد؛ شناسهٔ دیگری برگزینید",
+)
+define(
+    "id_too_long",
+    "the id is {length} characters long; at most {limit} are allowed: choose a shorter one",
+    "شناسه {length} نویسه دارد، اما بیشترین طول پذیرفته {limit} نویسه است: شناسهٔ کوتاه‌تری برگزینید",
+)
+define(
+    "bio_too_long",
+    "the text is {length} characters long; at most {limit} are allowed: a bio is a short "
+    "introduction",
+    "این متن {length} نویسه دارد، اما بیشترین طول پذیرفته {limit} نویسه است: زندگی‌نامه "
+    "معرفی کوتاهی است",
+)
+define(
+    "editor_bio",
+    "text, not empty, at most {limit} characters",
+    "متن؛ خالی نباشد و حداکثر {limit} نویسه داشته باشد",
+)
+define(
+    "bio_too_deep",
+    "lists and quotes are nested more than {limit} levels deep: write them flatter",
+    "فهرست‌ها و نقل‌قول‌ها بیش از {limit} لایه تودرتو شده‌اند: آن‌ها را با لایه‌های کمتری بنویسید",
+)
+
+
+# For editors: not empty, and at most MAX_BIO_LENGTH characters once the spaces around are
+# left out, as the check counts them.
+_BIO_JSON = {
+    "type": "string",
+    "pattern": rf"^\s*[\s\S]{{0,{MAX_BIO_LENGTH - 1}}}\S\s*$",
+    "patternErrorMessage": forms.hint("editor_bio", limit=MAX_BIO_LENGTH),
+}
+
+
+def id_problem(value: str) -> Message | None:
+    """Why `value`, an id of the right form, cannot name pages and files; None if it can."""
+    if value in RESERVED_IDS:
+        return say("id_reserved", found=quoted(value))
+    if len(value) > MAX_ID_LENGTH:
+        return say("id_too_long", length=len(value), limit=MAX_ID_LENGTH)
+    return None
+
+
+def _usable_id(value: str) -> str:
+    problem = id_problem(value)
+    if problem:
+        raise Problem(problem)
+    return value
+
+
+def _bounded_markdown(value: str) -> str:
+    if len(value) > MAX_BIO_LENGTH:
+        raise Problem(say("bio_too_long", length=len(value), limit=MAX_BIO_LENGTH))
+    if nesting(value) > MAX_BIO_NESTING:
+        raise Problem(say("bio_too_deep", limit=MAX_BIO_NESTING))
+    return value
+
+
 # ---------------------------------------------------------------------------- field types
 
 # Line breaks other than "\n" (CR, NEL, the Unicode separators) break a line just the same;
@@ -341,7 +423,12 @@ def _wikidata_id(value: str) -> str:
 Line = Annotated[
     str, Field(min_length=1), AfterValidator(_one_line), WithJsonSchema(forms.LINE_JSON)
 ]
-MarkdownText = Annotated[str, Field(min_length=1), WithJsonSchema(forms.MARKDOWN_JSON)]
+MarkdownText = Annotated[
+    str,
+    Field(min_length=1),
+    AfterValidator(_bounded_markdown),
+    WithJsonSchema(_BIO_JSON),
+]
 Slug = Annotated[str, Field(pattern=SLUG)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema(forms.DATE_JSON)]
 PartialDate = Annotated[
@@ -428,14 +515,20 @@ class Contact(Record):
 
     @property
     def url(self) -> str:
-        """Where a click on this channel goes."""
+        """Where a click on this channel goes.
+
+        The address and handles are percent-encoded (RFC 6068, RFC 3986) although
+        validation allows nothing that needs it: no value can then add a header, a
+        recipient or a path to the link (`a?bcc=b@c` would add a recipient).
+        """
         digits = self.value.replace(" ", "").replace("-", "")
+        handle = quote(self.value, safe="")
         return {
-            "email": f"mailto:{self.value}",
-            "phone": f"tel:{digits}",
-            "whatsapp": f"https://wa.me/{digits.lstrip('+')}",
-            "instagram": f"https://www.instagram.com/{self.value}/",
-            "telegram": f"https://t.me/{self.value}",
+            "email": f"mailto:{quote(self.value, safe='@')}",
+            "phone": f"tel:{quote(digits, safe='+')}",
+            "whatsapp": f"https://wa.me/{quote(digits.lstrip('+'), safe='')}",
+            "instagram": f"https://www.instagram.com/{handle}/",
+            "telegram": f"https://t.me/{handle}",
         }.get(self.type, self.value)
 
 
@@ -626,5 +719,6 @@ class SiteSettings(Record):
 
 # ---------------------------------------------------------------------------- activity areas
 
-ActivityAreas = dict[Slug, Text]
+AreaId = Annotated[str, Field(pattern=SLUG), AfterValidator(_usable_id)]
+ActivityAreas = dict[AreaId, Text]
 """`content/fields.yml`: each activity area's id with its Persian and English label."""

@@ -59,6 +59,10 @@ NOT_EXPRESSIBLE = {
     "status-disagrees-with-history": "compares status with the last list entry",
     "placeholder-name-approved": "compares a name with the template's example",
     "file-name-capitals": "is about the file's name, not what it holds",
+    "id-index-diplomat": "is about the file's name, not what it holds",
+    "id-index-city": "is about the file's name, not what it holds",
+    "id-too-long": "is about the file's name, not what it holds",
+    "bio-nested-too-deep": "counts how deep the Markdown's lists and quotes nest",
 }
 PERSIAN = re.compile("[\u0600-\u06ff]")
 LATIN_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")

@@ -124,3 +124,110 @@ def test_a_data_file_that_never_ends_is_not_read_whole(tmp_path: Path) -> None:
     endless.symlink_to("/dev/zero")
     error = load_document(endless, "diplomats/x.yml")
     assert str(error).startswith("diplomats/x.yml: file is 65,537 bytes; the limit is 65,536")
+
+
+@pytest.mark.parametrize("name", ["sara.yml.txt", "sara", "sara.YML", "sara.yaml"])
+def test_a_data_file_not_named_yml_is_reported_not_left_out(data_tree: Path, name: str) -> None:
+    write(data_tree, f"diplomats/{name}", "name: {fa: سارا, en: Sara}\nstatus: pending\n")
+    [error] = load_sources(data_tree).errors
+    assert str(error) == f"diplomats/{name}: name data files *.yml: this file is not read"
+    assert error.text("fa").startswith(f"diplomats/{name}: نام پرونده‌های داده باید به .yml")
+
+
+def test_photos_folders_and_dotfiles_in_a_data_folder_are_not_data_files(data_tree: Path) -> None:
+    write(data_tree, "diplomats/.gitkeep", "")
+    write(data_tree, "cities/.DS_Store", "\x00\x01")
+    write(data_tree, "diplomats/photos/.gitkeep", "")
+    (data_tree / "cities/drafts").mkdir()
+    sources = load_sources(data_tree)
+    assert sources.errors == []
+    assert "photos" not in {d.path.stem for d in sources.diplomats}
+    assert sources.photos  # the portraits themselves are still listed
+
+
+# ---------------------------------------------------------------------------- symbolic links
+
+
+def _outside(tmp_path: Path) -> Path:
+    """A private file outside the data repository, which nothing may read or publish."""
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("name: {fa: راز, en: SECRET-OUTSIDE}\nstatus: approved\n", encoding="utf-8")
+    return secret
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "diplomats/x.yml",
+        "cities/x.yml",
+        "content/fields.yml",
+        "content/site.yml",
+        "content/about.fa.md",
+        "diplomats/photos/x.jpg",
+    ],
+)
+def test_a_linked_file_is_refused_and_never_read(data_tree: Path, tmp_path: Path, rel: str) -> None:
+    link = data_tree / rel
+    link.unlink(missing_ok=True)
+    link.symlink_to(_outside(tmp_path))
+    sources = load_sources(data_tree)
+    assert [str(e) for e in sources.errors] == [
+        f"{rel}: is a symbolic link, which is not read: put the file or folder itself here (a "
+        "link could publish a file from elsewhere, even a private one)"
+    ]
+    assert sources.errors[0].text("fa").startswith(f"{rel}: پیوند نمادین (symbolic link) است")
+    assert "x.jpg" not in sources.photos
+    assert all(d.path != link for d in sources.diplomats + sources.cities)
+    assert not any("SECRET-OUTSIDE" in page for page in sources.pages.values())
+
+
+def test_a_link_inside_the_repository_is_refused_too(data_tree: Path) -> None:
+    # A page linked to a person's file would publish their private contacts as a page.
+    person = sorted((data_tree / "diplomats").glob("*.yml"))[0]
+    (data_tree / "content/about.en.md").unlink()
+    (data_tree / "content/about.en.md").symlink_to(person)
+    (data_tree / "cities/twin.yml").symlink_to(data_tree / "cities/freiburg.yml")
+    sources = load_sources(data_tree)
+    assert [e.path for e in sources.errors] == ["cities/twin.yml", "content/about.en.md"]
+    assert {e.message.key for e in sources.errors} == {"symlink"}
+    assert ("about", "en") not in sources.pages
+
+
+@pytest.mark.parametrize("folder", ["diplomats", "cities", "content", "diplomats/photos"])
+def test_a_linked_folder_is_refused_and_never_listed(
+    data_tree: Path, tmp_path: Path, folder: str
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (data_tree / folder).rename(elsewhere)
+    (data_tree / folder).symlink_to(elsewhere, target_is_directory=True)
+    sources = load_sources(data_tree)
+    assert [(e.path, e.message.key) for e in sources.errors] == [(folder, "symlink")]
+    if folder == "diplomats":
+        assert sources.diplomats == [] and sources.photos == {}
+    if folder == "diplomats/photos":
+        assert sources.photos == {} and sources.diplomats
+    if folder == "content":
+        assert sources.pages == {} and sources.fields is None and sources.site is None
+
+
+def test_a_data_file_linked_to_an_endless_one_is_refused_before_it_is_opened(
+    data_tree: Path,
+) -> None:
+    (data_tree / "diplomats/x.yml").symlink_to("/dev/zero")
+    assert [e.message.key for e in load_sources(data_tree).errors] == ["symlink"]
+
+
+def test_the_check_s_other_readers_do_not_follow_a_link_either(
+    data_tree: Path, tmp_path: Path
+) -> None:
+    from generator.json_schema import known_ids
+
+    secret = _outside(tmp_path)
+    areas = secret.with_name("areas.yml")
+    areas.write_text("secret-area: {fa: راز, en: Secret}\n", encoding="utf-8")
+    (data_tree / "cities/x.yml").symlink_to(secret)
+    (data_tree / "content/fields.yml").unlink()
+    (data_tree / "content/fields.yml").symlink_to(areas)
+    ids = known_ids(data_tree)  # for the editors' schemas, and the check's warning about them
+    assert ids["city"]["x"] == "" and ids["field"] == {}  # listed by name, never read

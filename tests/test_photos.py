@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import io
 import os
+import struct
+import subprocess
+import sys
+import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from generator.photos import (
     PhotoError,
@@ -138,3 +142,79 @@ def test_warming_the_cache_passes_over_files_it_cannot_use(tmp_path: Path) -> No
     (folder / "a folder").mkdir()
     assert warm_cache(folder, tmp_path / "cache") == 1 + (os.geteuid() == 0)  # root reads all
     assert warm_cache(folder, tmp_path / "cache") == 0  # all cached now
+
+
+# ---------------------------------------------------------------------------- text-chunk bombs
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def text_bomb(path: Path, kind: bytes = b"zTXt", where: bytes = b"IDAT") -> Path:
+    """A real 400×400 PNG of a few kilobytes with a compressed text chunk that inflates past
+    Pillow's limit (PngImagePlugin.MAX_TEXT_CHUNK), placed before the chunk `where`."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 400), (10, 120, 200)).save(buffer, "PNG")
+    png = buffer.getvalue()
+    inflates = zlib.compress(b"x" * (2 * PngImagePlugin.MAX_TEXT_CHUNK), 9)
+    header = b"Comment\0\0" if kind == b"zTXt" else b"Comment\0\x01\x00\0\0"  # iTXt: compressed
+    at = png.index(where) - 4  # the chunk's length comes first
+    path.write_bytes(png[:at] + _chunk(kind, header + inflates) + png[at:])
+    assert path.stat().st_size < 8 * 1024
+    return path
+
+
+@pytest.mark.parametrize("where", [b"IDAT", b"IEND"], ids=["before-pixels", "after-pixels"])
+@pytest.mark.parametrize("kind", [b"zTXt", b"iTXt"])
+@pytest.mark.parametrize("size", [1, 320])
+def test_a_text_chunk_that_inflates_too_far_is_refused(
+    tmp_path: Path, kind: bytes, where: bytes, size: int
+) -> None:
+    bomb = text_bomb(tmp_path / "bomb.png", kind, where)
+    with pytest.raises(ValueError, match="MAX_TEXT_CHUNK"):  # what Pillow itself raises
+        Image.open(bomb).load()
+    with pytest.raises(PhotoError, match=r"cannot be read as an image \(ValueError\)"):
+        open_portrait(bomb, size=size)
+
+
+def test_warming_the_cache_passes_over_a_text_chunk_bomb(tmp_path: Path) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    photo_with_gps(folder / "good.jpg")
+    text_bomb(folder / "bomb.png")
+    text_bomb(folder / "late.png", b"iTXt", b"IEND")
+    assert warm_cache(folder, tmp_path / "cache", workers=1) == 1
+
+
+def test_the_build_s_photo_process_survives_a_bomb_it_is_not_asked_to_write(
+    tmp_path: Path,
+) -> None:
+    """`python -m generator.photos`, as the build starts it: every photo in the folder is
+    made ahead, named or not; a bomb among them is passed over without a traceback."""
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    photo_with_gps(folder / "good.jpg")
+    text_bomb(folder / "bomb.png")
+    run = subprocess.run(
+        [sys.executable, "-m", "generator.photos", str(folder), str(tmp_path / "cache")],
+        input="\n", capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )  # fmt: skip
+    assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+
+
+def test_warming_the_cache_never_follows_a_link(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    photo_with_gps(elsewhere / "outside.jpg")
+    folder = tmp_path / "repo" / "diplomats" / "photos"
+    folder.mkdir(parents=True)
+    (folder / "linked.jpg").symlink_to(elsewhere / "outside.jpg")
+    assert warm_cache(folder, tmp_path / "cache") == 0
+    linked_folder = tmp_path / "repo2" / "diplomats" / "photos"
+    linked_folder.parent.mkdir(parents=True)
+    linked_folder.symlink_to(elsewhere, target_is_directory=True)
+    assert warm_cache(linked_folder, tmp_path / "cache") == 0
+    assert warm_cache(elsewhere, tmp_path / "cache") == 1  # the same photo, not linked

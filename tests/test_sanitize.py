@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import random
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 from bench.synthetic import make_tree
 from generator.load import load_sources
-from generator.sanitize import bio_html, is_plain, rendered
+from generator.sanitize import MAX_NESTING, bio_html, is_plain, nesting, rendered
+from generator.schema import MAX_BIO_NESTING
 
 from .conftest import FIXTURES
 
@@ -85,3 +88,75 @@ def test_plain_bios_take_a_short_path_that_gives_exactly_the_full_result() -> No
     # Both paths were compared: most real bios are plain, and so are many made-up ones.
     assert sum(map(is_plain, bios)) > len(bios) / 2
     assert 1000 < sum(map(is_plain, made)) < len(made) - 1000
+
+
+# ---------------------------------------------------------------------------- hostile input
+
+# About 30 KB each, several times the longest bio the check lets through. Python-Markdown
+# took 56 s on 60 KB of the unclosed tags and ended the nested markers in RecursionError;
+# the others took it seconds at a few kilobytes.
+HOSTILE = {
+    "nested list markers": "- " * 15000,
+    "nested quotes": "> " * 15000,
+    "unclosed tags": "<a " * 10000,
+    "unclosed CDATA": "<![CDATA[" * 3300,
+    "open brackets": "[" * 30000,
+    "open image brackets": "![" * 15000,
+    "unclosed links": "[a](" * 7500,
+    "unclosed block tags": "<div\n" * 6000,
+    "unclosed autolinks": "<http://" * 3750,
+    "emphasis without end": "**a" * 10000,
+}
+
+
+def _fastest(text: str, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        rendered(text)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_markdown_renders_in_time_that_grows_with_its_length(name: str) -> None:
+    whole = HOSTILE[name]
+    quarter = whole[: len(whole) // 4]
+    took, took_quarter = _fastest(whole), _fastest(quarter)
+    assert took < 5, f"{took:.1f} s for {len(whole):,} characters"
+    # Linear: four times the text, about four times the time (quadratic would be 16).
+    # The fastest of three runs, and a tenth of a second to spare, for a busy machine.
+    assert took < 10 * took_quarter + 0.1, (took, took_quarter)
+
+
+def test_deep_nesting_renders_with_little_stack() -> None:
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(__import__("inspect").stack()) + 150)
+    try:
+        for text in ("- " * 500 + "x", "> " * 500 + "x", "> - 1. " * 200, "[" * 2000):
+            rendered(text)  # Python-Markdown: RecursionError at the default limit of 1,000
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [
+        ("plain words", 0),
+        ("**bold** and [a link](https://example.org/)", 0),
+        ("- one\n- two\n", 1),
+        ("- a\n  - b\n    - c\n", 3),
+        ("> quoted\n> - in a list\n>   > quoted again\n", 3),
+        ("1. first\n   1. second\n", 2),
+    ],
+)
+def test_nesting_counts_lists_and_quotes(text: str, depth: int) -> None:
+    assert nesting(text) == depth
+
+
+def test_nesting_past_where_the_renderer_stops_reads_deeper_than_the_check_allows() -> None:
+    # Past MAX_NESTING levels the parser stops, a list counting twice (the list and its
+    # item): a text nested deeper than it can measure still reads over the check's limit.
+    assert MAX_BIO_NESTING < MAX_NESTING // 2
+    for text in ("- " * 500 + "x", "> " * 500 + "x", "1. " * 500 + "x", "> - " * 250 + "x"):
+        assert nesting(text) > MAX_BIO_NESTING, text[:10]
