@@ -13,6 +13,7 @@ from . import addresses
 from .context import Context
 from .i18n import LANGUAGES
 from .models import Directory
+from .safe_text import printable
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -105,7 +106,7 @@ def feed(ctx: Context) -> bytes:
         _add(entry, "updated", timestamp(item.date))
         _add(entry, "published", timestamp(item.date))
         _link(entry, "alternate", item.link, "text/html")
-        ET.SubElement(entry, f"{{{ATOM}}}category", {"term": item.category, "label": item.label})
+        _element(entry, "category", {"term": item.category, "label": item.label})
         _add(entry, "summary", item.summary)
     ET.register_namespace("", ATOM)
     ET.indent(root)
@@ -119,8 +120,8 @@ def timestamp(partial: str) -> str:
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
-    element.text = text
+    element = _element(parent, tag)
+    element.text = printable(text) if text is not None else None
     return element
 
 
@@ -128,4 +129,12 @@ def _link(parent: ET.Element, rel: str, href: str, kind: str, hreflang: str = ""
     attributes = {"rel": rel, "type": kind, "href": href}
     if hreflang:
         attributes["hreflang"] = hreflang
-    ET.SubElement(parent, f"{{{ATOM}}}link", attributes)
+    _element(parent, "link", attributes)
+
+
+def _element(parent: ET.Element, tag: str, attributes: dict[str, str] | None = None) -> ET.Element:
+    """An Atom element. ElementTree escapes markup but writes any character as it is, and
+    XML 1.0 has no way to write a control character or a noncharacter: they are dropped
+    (loading refuses them; this keeps the feed well-formed whatever comes through)."""
+    clean = {name: printable(value) for name, value in (attributes or {}).items()}
+    return ET.SubElement(parent, f"{{{ATOM}}}{tag}", clean)

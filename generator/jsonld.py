@@ -2,7 +2,7 @@
 
 Written into the page as a JSON-LD data block. Browsers never run a data block, so a
 Content-Security-Policy without 'unsafe-inline' leaves it alone; the JSON is escaped so
-that no value can end the <script> element early.
+that no value can end the <script> element early or put in it a character HTML refuses.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from . import addresses
 from .context import Context
+from .safe_text import json_text
 from .schema import Contact, Diplomat, SisterCity
 
 CONTEXT = "https://schema.org"
@@ -22,7 +23,8 @@ _PROFILES = ("linkedin", "instagram")
 
 def script(data: dict) -> Markup:
     """`data` as a <script type="application/ld+json"> element, safe inside HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # json_text: no control character or noncharacter, which HTML refuses, as it is.
+    text = json_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
         text = text.replace(char, escaped)
     return Markup(f'<script type="application/ld+json">{text}</script>')

@@ -13,6 +13,7 @@ guide explains every key (tests/test_staff_guide.py reads the catalogue).
 from __future__ import annotations
 
 import string
+import unicodedata
 
 LANGS = ("fa", "en")
 CATALOGUE: dict[str, tuple[str, str]] = {}
@@ -122,7 +123,16 @@ def quoted(value: object) -> Message:
     if isinstance(value, dict):
         return Message(repr(value), repr(value))
     shown = str(value)
-    return Message(repr(value) if isinstance(value, str) else shown, f"«{shown}»")
+    return Message(repr(value) if isinstance(value, str) else shown, f"«{_visible(shown)}»")
+
+
+def _visible(text: str) -> str:
+    """Control characters and line breaks written as escapes, as repr() does for English:
+    a value from a file can never start a line of its own in a log (`::error::…` there is a
+    GitHub workflow command). ZWNJ and the other format characters Persian needs stay."""
+    return "".join(
+        repr(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text
+    )
 
 
 def joined(*messages: Message) -> Message:

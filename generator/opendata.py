@@ -18,6 +18,7 @@ from importlib.resources import files
 from . import addresses
 from .context import Context
 from .models import Directory
+from .safe_text import json_text, one_line
 from .schema import CONTACT_TYPES, Diplomat, SisterCity
 
 SCHEMAS = ("diplomats", "cities")
@@ -56,9 +57,8 @@ def open_data_files(directory: Directory) -> dict[str, bytes]:
 def _json(data: dict, indent: int | None = None) -> bytes:
     # Data files are compact: at 10,000 people indentation alone would add megabytes.
     separators = (",", ":") if indent is None else (",", ": ")
-    return (
-        json.dumps(data, ensure_ascii=False, indent=indent, separators=separators) + "\n"
-    ).encode()
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    return (json_text(text) + "\n").encode()
 
 
 def meta(directory: Directory, name: str) -> dict:
@@ -273,13 +273,19 @@ def _csv(columns: tuple[str, ...], rows: list[dict]) -> bytes:
 
 
 def cell(value: object) -> str:
-    """A CSV cell: lists joined, nothing for null, and no text a spreadsheet would run."""
+    """A CSV cell: lists joined, nothing for null, and no text a spreadsheet would run.
+
+    Every value in the CSV is one line of text: should a line break or a control character
+    come through all the same, it cannot start a row of its own in a reader that splits
+    lines at it (`one_line`)."""
     if value is None:
         return ""
     if isinstance(value, list):
         return LIST_SEPARATOR.join(cell(v) for v in value)
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _is_phone(value):
-        return "'" + value
+    if isinstance(value, str):
+        value = one_line(value)
+        if value.startswith(_FORMULA_START) and not _is_phone(value):
+            return "'" + value
     return str(value)
 
 

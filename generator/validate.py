@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 import typing
+import unicodedata
+from collections.abc import Callable
 from datetime import date
 from types import MappingProxyType
 
+import phonenumbers
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import hints
@@ -19,7 +22,7 @@ from .load import Document, Loc, Sources, field_name
 from .messages import Message, Problem, define, joined, quoted, say
 from .models import Directory
 from .photos import PhotoError, open_portrait
-from .schema import SLUG, ActivityAreas, Diplomat, SisterCity, SiteSettings, Text
+from .schema import SLUG, ActivityAreas, Contact, Diplomat, SisterCity, SiteSettings, Text
 
 _AREAS = TypeAdapter(ActivityAreas)
 
@@ -113,6 +116,15 @@ define(
     "موردها را با ویرگول لاتین (,) جدا کنید: بنویسید {fixed}",
 )
 define(
+    "private_repeated",
+    "repeats the value of contacts[{index}] ({kind}), which is private (public: false), but "
+    "this field is published on the site, in the open data and in search: remove it from here, "
+    "or, if the person agrees, make that contact public",
+    "همان مقدار contacts[{index}] ({kind}) را دارد که خصوصی است (public: false)، اما این فیلد در "
+    "سایت، داده‌های باز و جست‌وجو منتشر می‌شود: آن را از اینجا پاک کنید، یا اگر آن شخص رضایت "
+    "می‌دهد، آن راه تماس را عمومی کنید",
+)
+define(
     "guillemets",
     '«» are not quotation marks in YAML: use "…" or none',
     '«» در YAML گیومه به شمار نمی‌آید: "…" بگذارید یا هیچ',
@@ -133,6 +145,7 @@ def validate(sources: Sources) -> Directory:
     for diplomat in diplomats:
         doc = docs[diplomat.id]
         _check_references(diplomat, doc, names, sources.photos, errors)
+        _check_private_values(diplomat, doc, errors)
     for city in cities.values():
         doc = next(d for d in sources.cities if d.path.stem == city.id)
         _check_city_dates(city, doc, errors)
@@ -240,6 +253,63 @@ def _check_city_dates(city: SisterCity, doc: Document, errors: list[DataError]) 
                     say("in_future", found=quoted(value)),
                 )
             )
+
+
+# ---------------------------------------------------------------------------- private channels
+
+# The texts of a diplomat's file that pages, open data and the search index publish.
+_PUBLISHED_TEXTS: tuple[Loc, ...] = (
+    ("name", "fa"), ("name", "en"), ("occupation", "fa"), ("occupation", "en"),
+    ("bio", "fa"), ("bio", "en"), ("photo", "alt", "fa"), ("photo", "alt", "en"),
+)  # fmt: skip
+# Digits with what people write between them: "+44 (0)20 7946-0231", "0913.123.45.67".
+_NUMBER = re.compile(r"[0-9](?:[\s\-./()+]*[0-9])*")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060]")
+
+
+def _check_private_values(diplomat: Diplomat, doc: Document, errors: list[DataError]) -> None:
+    """A channel marked `public: false` must not be published all the same in a text that
+    is: its value is looked for in each, however it is written (case, spacing, Persian
+    digits). The message names the channel, never its value: CI logs may be public."""
+    private = [(i, c.type, _finder(c)) for i, c in enumerate(diplomat.contacts) if not c.public]
+    if not private:
+        return
+    for loc in _PUBLISHED_TEXTS:
+        value: object = diplomat
+        for part in loc:
+            value = getattr(value, part, None)
+        if not isinstance(value, str):
+            continue
+        text = _folded(value)
+        for index, kind, found_in in private:
+            if found_in(text):
+                message = say("private_repeated", index=str(index), kind=kind)
+                errors.append(DataError(_shown(doc), doc.line(loc), field_name(loc), message))
+
+
+def _folded(text: str) -> str:
+    """`text` as it is compared: case, width and the script of digits made alike, and the
+    invisible characters that can sit inside a word left out."""
+    text = hints.latin_digits(unicodedata.normalize("NFKC", text).casefold())
+    return _INVISIBLE.sub("", text)
+
+
+def _finder(contact: Contact) -> Callable[[str], bool]:
+    """Whether a folded text holds the contact's value, in any of the ways people write it."""
+    value = _folded(contact.value)
+    if contact.type in ("phone", "whatsapp"):
+        # The number without its country code: a bio may write it "0913 …" or "(913) …".
+        number = str(phonenumbers.parse(contact.value, None).national_number)
+        return lambda text: any(number in re.sub("[^0-9]", "", n) for n in _NUMBER.findall(text))
+    if contact.type == "email":
+        pattern = re.compile(rf"(?<![\w.+-]){re.escape(value)}(?![\w-]|\.\w)")
+    elif contact.type in ("website", "linkedin"):
+        bare = re.sub(r"^https?://(www\.)?", "", value).rstrip("/")
+        pattern = re.compile(rf"(?<![\w.-])(www\.)?{re.escape(bare)}(?![\w-])")
+    else:  # a user name: written "@name", in an address ".../name", or alone
+        alone = "" if value.isalpha() else r"|(?<![\w.@/])"  # a plain word may mean anything
+        pattern = re.compile(rf"(?:[@/]{alone}){re.escape(value)}(?!\w|\.\w)")
+    return lambda text: bool(pattern.search(text))
 
 
 def _some(known: typing.Iterable[str], limit: int = 8) -> str:

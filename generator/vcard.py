@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from urllib.parse import quote
 
 from . import addresses
 from .context import Context
 from .i18n import LANGUAGES
 from .models import Directory
+from .safe_text import LINE_BREAK, printable
 from .schema import Contact, Diplomat
 
 PRODID = "-//Isfahan Citizen Diplomats//generator//EN"
@@ -80,8 +82,16 @@ def card(ctx: Context, diplomat: Diplomat) -> str:
 def channel(contact: Contact) -> str:
     """The vCard line of one public contact channel."""
     prop, kind = _CHANNELS[contact.type]
-    value = escape(contact.value) if kind == "text" else contact.url
+    value = escape(contact.value) if kind == "text" else uri(contact.url)
     return f"{prop}:{value}"
+
+
+def uri(value: str) -> str:
+    """A URI value with any space, control or invisible character percent-encoded: a
+    validated address has none, and none can then end the line or hide in it."""
+    return "".join(
+        ch if ch.isprintable() and ch != " " else quote(ch, safe="") for ch in printable(value)
+    )
 
 
 def _parallel(prop: str, altid: int, texts: dict[str, str | None]) -> list[str]:
@@ -110,8 +120,14 @@ def _note(ctx: Context, diplomat: Diplomat) -> str:
 
 
 def escape(text: str) -> str:
-    """A TEXT value with backslash, comma, semicolon and line breaks escaped (RFC 6350 3.4)."""
-    return text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
+    """A TEXT value with backslash, comma, semicolon and line breaks escaped (RFC 6350 3.4).
+
+    Every kind of line break (CR, NEL, U+2028 …), not only LF, is written `\\n`: a reader
+    that ends lines at one of them would otherwise read the rest as a property of its own.
+    Control characters, which a TEXT value cannot hold, are dropped.
+    """
+    text = printable(text).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return LINE_BREAK.sub("\\\\n", text)
 
 
 def fold(line: str) -> str:
