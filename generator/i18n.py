@@ -91,27 +91,24 @@ def is_language(code: str) -> bool:
 def country_code_of(name: str) -> str | None:
     """The code of a country written by its English or Persian name (`Germany`, `آلمان`,
     `de`), for a hint: None when no country is called so."""
-    from .hints import normalised_name
-
-    wanted = normalised_name(name)
-    for code in country_codes():
-        names = (code, _locale("en").territories[code], _locale("fa").territories.get(code, ""))
-        if any(normalised_name(n) == wanted for n in names if n):
-            return code
-    return None
+    return _code_named(name, country_codes(), "territories")
 
 
 def language_code_of(name: str) -> str | None:
     """The code of a language written by its English or Persian name (`Persian`, `فارسی`,
     `FA`), for a hint: None when no language is called so."""
+    return _code_named(name, language_codes(), "languages") or {"farsi": "fa"}.get(name.lower())
+
+
+def _code_named(name: str, codes: list[str], kind: str) -> str | None:
     from .hints import normalised_name
 
     wanted = normalised_name(name)
-    for code in language_codes():
-        names = (code, _locale("en").languages[code], _locale("fa").languages.get(code, ""))
+    for code in codes:
+        names = (code, getattr(_locale("en"), kind)[code], getattr(_locale("fa"), kind).get(code))
         if any(normalised_name(n) == wanted for n in names if n):
             return code
-    return {"farsi": "fa"}.get(wanted)
+    return None
 
 
 def country_codes() -> list[str]:

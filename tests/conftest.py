@@ -39,6 +39,21 @@ def write(root: Path, rel: str, text: str) -> Path:
     return path
 
 
+def person_with_photo(root: Path, photo: str) -> None:
+    """A pending person whose portrait is `diplomats/photos/<photo>`."""
+    write(
+        root,
+        "diplomats/pic.yml",
+        f"""
+        name: {{fa: سارا, en: Sara}}
+        status: pending
+        photo:
+          file: {photo}
+          alt: {{fa: چهره, en: Portrait}}
+        """,
+    )
+
+
 @pytest.fixture
 def data_tree(tmp_path: Path) -> Path:
     """A copy of the frozen sample data that a test may change."""

@@ -19,7 +19,7 @@ from generator.build import check
 from generator.errors import DataErrors
 from generator.schema import MAX_BIO_LENGTH, MAX_BIO_NESTING, MAX_ID_LENGTH
 
-from .conftest import REPO, write
+from .conftest import REPO, person_with_photo, write
 from .test_photos import text_bomb
 
 
@@ -172,20 +172,6 @@ def test_the_longest_ids_allowed_build_with_every_file_they_name(data_tree: Path
 # ---------------------------------------------------------------------------- photos
 
 
-def _person_with_photo(root: Path, photo: str) -> None:
-    write(
-        root,
-        "diplomats/pic.yml",
-        f"""
-        name: {{fa: سارا, en: Sara}}
-        status: pending
-        photo:
-          file: {photo}
-          alt: {{fa: چهره, en: Portrait}}
-        """,
-    )
-
-
 def test_a_text_chunk_bomb_is_passed_over_when_unused_and_refused_when_used(
     data_tree: Path,
 ) -> None:
@@ -194,7 +180,7 @@ def test_a_text_chunk_bomb_is_passed_over_when_unused_and_refused_when_used(
     no_traceback(built)
     assert built.returncode == 0, built.stderr
     assert not any("bomb" in p.name for p in (data_tree / "site/photos").iterdir())
-    _person_with_photo(data_tree, "bomb.png")
+    person_with_photo(data_tree, "bomb.png")
     checked = run(data_tree, "check")
     no_traceback(checked)
     assert checked.returncode == 1

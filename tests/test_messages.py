@@ -27,7 +27,7 @@ from generator.load import load_document
 from generator.messages import CATALOGUE, Message, blank, joined, quoted, say
 from generator.validate import _message
 
-from .conftest import write
+from .conftest import person_with_photo, write
 from .test_validate import CASES, read_case, read_case_fa
 
 PERSIAN = re.compile("[\u0600-\u06ff]")
@@ -95,20 +95,6 @@ def test_a_missing_content_page(data_tree: Path) -> None:
     assert error.text("fa") == "content/about.fa.md: این صفحه نیست یا متن UTF-8 درستی ندارد"
 
 
-def _person_with_photo(root: Path, name: str) -> None:
-    write(
-        root,
-        "diplomats/pic.yml",
-        f"""
-        name: {{fa: سارا, en: Sara}}
-        status: pending
-        photo:
-          file: {name}
-          alt: {{fa: چهره, en: Portrait}}
-        """,
-    )
-
-
 @pytest.mark.parametrize(
     ("make", "key"),
     [
@@ -121,7 +107,7 @@ def _person_with_photo(root: Path, name: str) -> None:
 )
 def test_a_bad_photo(data_tree: Path, make, key: str) -> None:
     make(data_tree / "diplomats/photos/pic.png")
-    _person_with_photo(data_tree, "pic.png")
+    person_with_photo(data_tree, "pic.png")
     [error] = _errors(data_tree)
     assert error.message.key == key
     assert (error.path, error.line, error.field) == ("diplomats/pic.yml", 4, "photo.file")
