@@ -13,7 +13,7 @@ from .freshness import DEFAULT_MAX_AGE_MONTHS
 from .messages import Message, define, persian_digits, quoted, say
 from .mkdocs_site import MkDocsFailed
 from .report import FORMATS, in_language, print_findings
-from .write import BuildStopped
+from .write import BuildStopped, output_folder, refuse_links
 
 LANG_CHOICES = ("fa", "en", "both")
 
@@ -165,7 +165,18 @@ def _check(root: Path, args: argparse.Namespace) -> int:
     from .build import check_freshness
     from .json_schema import ids_schema_warnings
 
-    directory, _, warnings = check_freshness(root, date.today(), args.max_age_months)
+    # What the build would refuse before writing (a committed `site` link), said here too.
+    try:
+        refuse_links(root, output_folder(root, None, "site"), output_folder(root, None, "build"))
+        links: list = []
+    except DataErrors as exc:
+        links = exc.errors
+    try:
+        directory, _, warnings = check_freshness(root, date.today(), args.max_age_months)
+    except DataErrors as exc:
+        raise DataErrors(sorted({*exc.errors, *links})) from None
+    if links:
+        raise DataErrors(links)
     if args.changed_since:  # errors are always shown; overdue details only on files changed
         from .changed import ChangedFilesError, changed_files
 

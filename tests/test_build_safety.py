@@ -94,6 +94,20 @@ def test_a_link_committed_where_the_build_writes_is_refused_and_nothing_outside_
     assert tree_digest(elsewhere) == before  # its target and all beside it: as they were
 
 
+def test_make_check_names_the_link_too(data_tree: Path, tmp_path: Path) -> None:
+    """`make check` refuses what the build would, before anyone builds."""
+    (tmp_path / "elsewhere").mkdir()
+    (data_tree / "site").symlink_to(tmp_path / "elsewhere")
+    write_bad = data_tree / "diplomats" / "broken.yml"
+    write_bad.write_text("name: {fa: الف, en: A}\nstatus: aproved\n", encoding="utf-8")
+    result = run_cli(data_tree, "check", "--lang", "en")
+    assert result.returncode == 1
+    lines = stderr_lines(result)
+    assert f"site: {LINK.format(target=tmp_path / 'elsewhere')}" in lines
+    assert any(line.startswith("diplomats/broken.yml:2: status:") for line in lines)
+    assert lines[-1] == "2 error(s); nothing was written."
+
+
 def test_the_refusal_is_said_in_persian_too(data_tree: Path, tmp_path: Path) -> None:
     (tmp_path / "elsewhere").mkdir()
     (data_tree / "site").symlink_to(tmp_path / "elsewhere")
