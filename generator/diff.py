@@ -44,6 +44,13 @@ class GitError(Exception):
 
 
 define(
+    "diff_unsafe_file",
+    "at {ref}, {path} is a link or file that would land outside the data folders: the "
+    "summary cannot be made (the check refuses such links)",
+    "در {ref}، {path} پیوند یا پرونده‌ای است که بیرون از پوشه‌های داده می‌افتد: خلاصه ساخته "
+    "نمی‌شود (بررسی خودکار چنین پیوندهایی را نمی‌پذیرد)",
+)
+define(
     "diff_not_a_commit",
     "{ref} is not a branch, tag or commit of this repository (for example origin/main)",
     "{ref} شاخه، برچسب یا commit این مخزن نیست (برای نمونه origin/main)",
@@ -553,8 +560,11 @@ def data_tree_at(root: Path, ref: str, into: Path) -> None:
     if archive.returncode != 0:
         detail = archive.stderr.decode(errors="replace").strip()
         raise GitError(say("diff_git_failed", command=f"archive {ref}", detail=detail))
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, filter="data")
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(into, filter="data")
+    except tarfile.FilterError as exc:  # e.g. a link at `ref` that points out of the tree
+        raise GitError(say("diff_unsafe_file", ref=quoted(ref), path=exc.tarinfo.name)) from None
 
 
 def _git(root: Path, *args: str, missing: Message | None = None) -> str:

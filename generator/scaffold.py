@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from .messages import define, quoted, say
-from .schema import SLUG
+from .schema import SLUG, id_problem
 
 TEMPLATES = Path(__file__).with_name("scaffolds")
 FOLDERS = {"diplomat": "diplomats", "city": "cities"}
@@ -54,6 +54,9 @@ def new_file(root: Path, kind: str, id_: str) -> Path:
         raise ScaffoldError(say("scaffold_kind", found=quoted(kind)))
     if not re.fullmatch(SLUG, id_):
         raise ScaffoldError(say("scaffold_id", found=quoted(id_)))
+    problem = id_problem(id_)  # `index`, or too long: the check would refuse the file
+    if problem:
+        raise ScaffoldError(problem)
     path = root / FOLDERS[kind] / f"{id_}.yml"
     if path.exists():
         raise ScaffoldError(say("scaffold_exists", path=f"{FOLDERS[kind]}/{id_}.yml"))

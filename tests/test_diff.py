@@ -728,3 +728,20 @@ def test_a_list_or_a_part_given_or_taken_whole(repo: Path) -> None:
         "  - `fields`: حذف شد: `letters`",
         "  - `languages`: افزوده شد: `fa`، `de`",
     ]
+
+
+def test_a_link_out_of_the_tree_at_the_base_is_a_clear_error(repo: Path) -> None:
+    """A base commit holding a link that points outside the data is not unpacked, and the
+    reviewer is told why in one line, not shown a traceback."""
+    (repo / "diplomats/stolen.yml").symlink_to("../../../../etc/passwd")
+    commit_all(repo, "A link to a file outside")
+    (repo / "diplomats/stolen.yml").unlink()
+    result = generator(repo, "--lang", "both", "diff", "HEAD")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "خطا: در «HEAD»، diplomats/stolen.yml پیوند یا پرونده‌ای است که بیرون از پوشه‌های داده "
+        "می‌افتد: خلاصه ساخته نمی‌شود (بررسی خودکار چنین پیوندهایی را نمی‌پذیرد)",
+        "error: at 'HEAD', diplomats/stolen.yml is a link or file that would land outside the "
+        "data folders: the summary cannot be made (the check refuses such links)",
+    ]

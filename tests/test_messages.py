@@ -353,6 +353,7 @@ OWN_TESTS: dict[str, str] = {
     "diff_not_a_commit": "test_diff.py::test_an_unknown_ref_is_a_clear_error",
     "diff_git_failed": "test_diff.py::test_outside_a_git_repository_the_error_says_so",
     "diff_no_git": "test_diff.py::test_without_git_the_error_says_so",
+    "diff_unsafe_file": "test_diff.py::test_a_link_out_of_the_tree_at_the_base_is_a_clear_error",
     "symlink": "test_load.py::test_a_linked_file_is_refused_and_never_read",
     "serve_port_in_use": "test_serve.py::test_a_port_in_use_is_reported_in_one_line_before_anything_is_built",
     "serve_port_unusable": "test_serve.py::test_a_port_that_cannot_be_a_port_is_reported_too",

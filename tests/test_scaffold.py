@@ -229,3 +229,11 @@ def test_a_newcomer_goes_from_scaffold_to_approval_as_the_staff_guide_says(
     published = check(data_tree).public().diplomats
     sara = next(d for d in published if d.id == "sara-ahmadi")
     assert [c.value for c in sara.public_contacts] == ["sara.ahmadi@example.org"]
+
+
+@pytest.mark.parametrize("id_", ["index", "a" * 101])
+def test_an_id_the_check_would_refuse_is_refused_at_once(id_: str, data_tree: Path) -> None:
+    with pytest.raises(ScaffoldError) as caught:
+        new_file(data_tree, "diplomat", id_)
+    assert caught.value.args[0].key in ("id_reserved", "id_too_long")
+    assert not (data_tree / f"diplomats/{id_}.yml").exists()
