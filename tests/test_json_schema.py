@@ -63,6 +63,7 @@ NOT_EXPRESSIBLE = {
     "id-index-city": "is about the file's name, not what it holds",
     "id-too-long": "is about the file's name, not what it holds",
     "bio-nested-too-deep": "counts how deep the Markdown's lists and quotes nest",
+    "private-phone-in-bio": "compares the bio with the values of the private channels",
 }
 PERSIAN = re.compile("[\u0600-\u06ff]")
 LATIN_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
