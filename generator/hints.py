@@ -12,10 +12,11 @@ from datetime import date
 
 import jdatetime
 
+from .search_text import OTHER_DIGITS
 from .value_forms import MIN_YEAR
 
-_TO_LATIN = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_OTHER_DIGITS = re.compile("[۰-۹٠-٩]")
+_TO_LATIN = str.maketrans(OTHER_DIGITS, "0123456789" * 2)
+_OTHER_DIGITS = re.compile(f"[{OTHER_DIGITS}]")
 
 
 def has_other_digits(text: str) -> bool:

@@ -19,7 +19,9 @@ import yaml
 
 from .errors import DataError
 from .messages import define, quoted, say
+from .safe_text import NONCHARACTERS
 from .schema import id_problem
+from .search_text import ARABIC_YEH_AND_KAF
 
 MAX_FILE_BYTES = 64 * 1024
 
@@ -32,17 +34,12 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 # C1 controls and noncharacters have no place in text, and make XML and HTML invalid.
 # NEL (U+0085) too: a line break in one place and not in another, and invalid in HTML.
 _FORBIDDEN_CHARS = re.compile(
-    "[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\ufdd0-\ufdef"
-    + "".join(
-        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
-    )
-    + "]"
+    f"[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{NONCHARACTERS}]"
 )
 # Persian text typed on an Arabic keyboard: Arabic yeh and kaf look alike but are other
 # letters, so search and sorting would miss them. Values of `fa` fields are written with the
 # Persian letters on load (the search normaliser's table; see search_text.py).
-ARABIC_TO_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+ARABIC_TO_PERSIAN = str.maketrans(ARABIC_YEH_AND_KAF)
 
 define("cannot_read", "cannot read the file: {reason}", "پرونده خوانده نمی‌شود: {reason}")
 define(

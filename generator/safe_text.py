@@ -19,12 +19,12 @@ LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _OTHER_LINE_BREAK = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85]")
 # What XML 1.0 forbids or discourages and HTML calls a parse error: C0 controls other
 # than tab and LF, DEL, C1 controls, the 66 noncharacters, and lone surrogates.
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
-UNWRITABLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+UNWRITABLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]")
 # Characters that JSON may hold as they are but that HTML or older JavaScript refuse.
-_JSON_ESCAPED = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{_NONCHARACTERS}]")
+_JSON_ESCAPED = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTERS}]")
 
 
 def printable(text: str) -> str:

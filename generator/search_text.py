@@ -16,11 +16,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 # Letters that Arabic keyboards type and Persian writes differently, alef and heh variants.
+# Yeh and kaf are also written as Persian letters when Persian text is loaded (load.py).
+ARABIC_YEH_AND_KAF = {"ي": "ی", "ى": "ی", "ك": "ک"}
 _LETTERS = {
-    "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ٱ": "ا",
+    **ARABIC_YEH_AND_KAF, "ة": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ٱ": "ا",
     "ـ": "", "ء": "",  # tatweel, lone hamza
 }  # fmt: skip
-_DIGITS = {d: str(i % 10) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")}
+OTHER_DIGITS = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"  # Persian, then Arabic-Indic
+_DIGITS = {d: str(i % 10) for i, d in enumerate(OTHER_DIGITS)}
 _FOLD = str.maketrans({**_LETTERS, **_DIGITS})
 _TAG = re.compile(r"<[^>]+>")
 

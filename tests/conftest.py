@@ -3,7 +3,9 @@ the browser; and the quality gates' summary at the end of the run."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -29,6 +31,23 @@ def copy_data(target: Path, data: Path = FIXTURES) -> Path:
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "theme", target / "theme")
     return target
+
+
+# git in a test's own repository: a fixed author, and none of the machine's settings.
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+}  # fmt: skip
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in `root` as a test's own repository; its output."""
+    result = subprocess.run(
+        ["git", *args], cwd=root, capture_output=True, text=True, check=True,
+        env={**os.environ, **GIT_ENV},
+    )  # fmt: skip
+    return result.stdout
 
 
 def write(root: Path, rel: str, text: str) -> Path:

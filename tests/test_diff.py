@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,21 +13,7 @@ from generator.diff import GitError, compare_refs, data_tree_at
 from generator.diff_text import summary
 from generator.messages import persian_digits
 
-from .conftest import REPO, copy_data, write
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-}  # fmt: skip
-
-
-def git(root: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", *args], cwd=root, capture_output=True, text=True, check=True,
-        env={**os.environ, **GIT_ENV},
-    )  # fmt: skip
-    return result.stdout
+from .conftest import REPO, copy_data, git, write
 
 
 def commit_all(root: Path, message: str) -> None:

@@ -21,18 +21,13 @@ import pytest
 import yaml
 from PIL import Image, ImageDraw
 
-from .conftest import REPO
+from .conftest import REPO, git
 
 # Set for the test suite run inside the copy, so that it does not start this scenario again.
 INNER = "STAFF_SCENARIO_INNER"
 if os.environ.get(INNER):
     pytest.skip("the staff scenario does not run inside its own copy", allow_module_level=True)
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Staff", "GIT_AUTHOR_EMAIL": "staff@example.org",
-    "GIT_COMMITTER_NAME": "Staff", "GIT_COMMITTER_EMAIL": "staff@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-}  # fmt: skip
 
 # New people, none of them a sample: id -> data file, less its cities and activity areas,
 # which are taken from the live data (whatever it holds). Contact details come from
@@ -171,14 +166,6 @@ STATUS_CHANGES = {
     "babak-shirazi": ("status: approved", "status: suspended", "suspended"),
     "roya-mansouri": ("status: approved", "status: withdrawn", "withdrawn"),
 }
-
-
-def git(root: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", *args], cwd=root, capture_output=True, text=True, check=True,
-        env={**os.environ, **GIT_ENV},
-    )  # fmt: skip
-    return result.stdout
 
 
 def tracked_files() -> list[str]:
