@@ -192,10 +192,10 @@ def _kill_a_build_whose_lane_lives_on(root: Path) -> str:
     if holder == 0:  # the build: takes the locks, forks a lane, waits to be killed
         with one_build_at_a_time(root, site, work):
             lane = os.fork()
-            if lane == 0:
+            if lane == 0:  # running: the fork's hooks have run in it
+                os.write(write, str(os.getpid()).encode())
                 time.sleep(60)
                 os._exit(0)
-            os.write(write, str(lane).encode())
             time.sleep(60)
         os._exit(0)
     lane = int(os.read(read, 32))
