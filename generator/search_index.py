@@ -12,6 +12,7 @@ loads the pieces a query needs.
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import subprocess
@@ -50,11 +51,23 @@ class SearchIndexFailed(RuntimeError):
     """Pagefind stopped with an error; its own output is in the message."""
 
 
-def write_one(folder: Path, lang: str, profile: Page) -> None:
-    """Write one profile's body for Pagefind, at the profile's path under `folder`."""
+# The profile's hidden search words (profile.md.j2): the index alone adds words to them.
+SEARCH_TERMS = '<p class="cd-search-terms" hidden>'
+
+
+def write_one(folder: Path, lang: str, profile: Page, index_only: str = "") -> None:
+    """Write one profile's body for Pagefind, at the profile's path under `folder`.
+
+    `index_only`: words search finds the person by that the served page must not hold,
+    such as the other spellings of the name (search_text.other_spellings).
+    """
     target = folder / profile.path.removesuffix(".md") / "index.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     body = profile.text.split("\n---\n", 1)[1].strip()
+    if index_only:
+        if SEARCH_TERMS not in body:
+            raise ValueError(f"{profile.path}: no {SEARCH_TERMS} for the index-only words")
+        body = body.replace(SEARCH_TERMS, f"{SEARCH_TERMS}{html.escape(index_only)} ", 1)
     target.write_text(
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head>'
         f"<body>{body}</body></html>",

@@ -1,7 +1,9 @@
 """What the search index sees: Persian-aware normalisation and the extra words of a profile.
 
 Pagefind indexes the visible text of each profile page. It already ignores ZWNJ and most
-diacritics, but not Arabic ي/ك against Persian ی/ک, nor ۱۴۰۴ against 1404 (FINDINGS.md).
+diacritics, but not Arabic ي/ك against Persian ی/ک, nor ۱۴۰۴ against 1404 (FINDINGS.md);
+and as it drops the ZWNJ, حسین‌زاده is one word to it, which «زاده» does not find: the
+parts of such words are added as hidden words too (compound_parts).
 So the same `normalise` runs twice: here, on the words a page shows, whose normalised
 forms are written into the page as hidden text; and in the browser, on every query
 (theme/assets/javascripts/normalise.js is its twin, tested against this one).
@@ -65,12 +67,36 @@ def _changed_form(raw: str) -> str:
     return folded if folded and folded != word.lower() else ""
 
 
+ZWNJ = "\u200c"
+# Prefixes and suffixes Persian joins with a ZWNJ (می‌کند، کتاب‌ها، خانه‌ای، بزرگ‌ترین): not
+# words anyone searches for, and on nearly every page; normalised, as the parts are.
+AFFIXES = frozenset({
+    "می", "نمی", "ها", "های", "ای", "ام", "ات", "اش", "یم", "ید", "ند", "مان", "تان", "شان",
+    "تر", "ترین",
+})  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 16)
+def compound_parts(raw: str) -> tuple[str, ...]:
+    """The parts of a word joined by ZWNJ, normalised: «سن‌پترزبورگ» → (سن, پترزبورگ).
+
+    Pagefind drops the ZWNJ and indexes the joined word only, and matches a query at the
+    start of a word: «پترزبورگ» would not find it. Left out: one-letter parts (a query
+    of one letter already matches the start of a word) and the affixes (AFFIXES).
+    """
+    if ZWNJ not in raw:
+        return ()
+    parts = (_trim(normalise(part)) for part in _trim(raw).split(ZWNJ))
+    return tuple(part for part in parts if len(part) > 1 and part not in AFFIXES)
+
+
 def search_terms(shown: Iterable[str], unseen: Iterable[str] = ()) -> str:
     """The hidden words a profile page adds to the index, space-separated.
 
     `shown` is text the page displays: only the words that normalisation changes are
-    added (۱۴۰۴ → 1404, كيان → کیان). `unseen` is text the page does not display (the
-    other language's occupation and city names): all of its words are added, normalised.
+    added (۱۴۰۴ → 1404, كيان → کیان), and the parts of the words joined by ZWNJ
+    (حسین‌زاده → حسین, زاده). `unseen` is text the page does not display (the other
+    language's occupation and city names): all of its words and parts are added, normalised.
     """
     terms: dict[str, None] = {}
     for text in shown:
@@ -78,9 +104,16 @@ def search_terms(shown: Iterable[str], unseen: Iterable[str] = ()) -> str:
             folded = _changed_form(raw)
             if folded:
                 terms[folded] = None
+            terms.update(dict.fromkeys(compound_parts(raw)))
     for text in unseen:
-        for raw in normalise(text).split():
-            word = _trim(raw)
+        for raw in text.split():
+            word = _trim(normalise(raw))
             if word:
                 terms[word] = None
+            terms.update(dict.fromkeys(compound_parts(raw)))
     return " ".join(terms)
+
+
+def other_spellings(spellings: Iterable[str]) -> str:
+    """The words of a name's other spellings (`name.other`), for the index alone."""
+    return search_terms((), spellings)

@@ -64,6 +64,7 @@ NOT_EXPRESSIBLE = {
     "id-too-long": "is about the file's name, not what it holds",
     "bio-nested-too-deep": "counts how deep the Markdown's lists and quotes nest",
     "private-phone-in-bio": "compares the bio with the values of the private channels",
+    "other-name-is-name": "compares name.other with name.fa and name.en, as search folds them",
 }
 PERSIAN = re.compile("[\u0600-\u06ff]")
 LATIN_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")

@@ -116,8 +116,8 @@ def test_a_new_city_reports_exactly_its_blanks_until_they_are_filled(data_tree: 
         (
             "diplomat",
             [
-                "diplomats/new-one.yml:32: approved_on: expected a date written YYYY-MM-DD, found 'YYYY-MM-DD'",
-                "diplomats/new-one.yml:38: verified_on: expected a date written YYYY-MM-DD, found 'YYYY-MM-DD'",
+                "diplomats/new-one.yml:35: approved_on: expected a date written YYYY-MM-DD, found 'YYYY-MM-DD'",
+                "diplomats/new-one.yml:41: verified_on: expected a date written YYYY-MM-DD, found 'YYYY-MM-DD'",
             ],
         ),
         (
@@ -220,7 +220,7 @@ def test_a_newcomer_goes_from_scaffold_to_approval_as_the_staff_guide_says(
     text = text.replace("status: pending", "status: approved")
     path.write_text(text, encoding="utf-8")
     assert errors_of(data_tree) == [
-        "diplomats/sara-ahmadi.yml:26: status: is approved, so approved_on (the date of approval) is required"
+        "diplomats/sara-ahmadi.yml:29: status: is approved, so approved_on (the date of approval) is required"
     ]
     text = text.replace('#approved_on: "YYYY-MM-DD"', 'approved_on: "2026-01-10"')
     text = text.replace('#verified_on: "YYYY-MM-DD"', 'verified_on: "2026-01-10"')

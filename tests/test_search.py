@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import base64
 import functools
+import gzip
 import hashlib
 import http.server
 import re
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +27,7 @@ from generator.ui_text import text
 
 from .conftest import FIXTURES
 from .test_facets import listed_ids
+from .test_search_index import unpacked
 from .test_search_text import SPELLINGS
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -225,6 +228,107 @@ def test_query_normaliser_matches_the_index_normaliser(page) -> None:
     assert in_browser == [normalise(w) for w in words]
 
 
+# ---------------------------------------------------------------------------- compounds
+
+ZWNJ = "\u200c"
+HOSSEINZADEH = PEOPLE["mahdieh-hosseinzadeh"]
+assert ZWNJ in HOSSEINZADEH.name.fa  # مهدیه حسین‌زاده: the fixture these tests rely on
+
+
+@pytest.mark.parametrize("path", ["/diplomats/", "/en/diplomats/"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "زاده",  # the part after the ZWNJ, alone: Pagefind alone indexes only حسینزاده
+        "حسین",
+        f"حسین{ZWNJ}زاده",  # typed with the ZWNJ
+        "حسین زاده",  # with a space instead
+        "حسینزاده",  # joined
+        "مهدیه زاده",
+    ],
+)
+def test_each_part_of_a_compound_name_finds_the_person(page, path: str, query: str) -> None:
+    assert HOSSEINZADEH.id in search(page, path, query)
+
+
+@pytest.mark.parametrize("query", ["پترزبورگ", f"سن{ZWNJ}پترزبورگ", "سن پترزبورگ"])
+def test_a_part_of_a_compound_city_name_finds_its_people(page, query: str) -> None:
+    linked = {d.id for d in PUBLIC.diplomats if "saint-petersburg" in d.cities}
+    assert linked  # the fixture has someone linked to Saint Petersburg
+    for path in ("/diplomats/", "/en/diplomats/"):
+        assert linked <= set(search(page, path, query)), (path, query)
+
+
+# ---------------------------------------------------------------------------- name.other
+
+SPELT_OTHERWISE = [(d, spelling) for d in PUBLIC.diplomats for spelling in d.name.other]
+
+
+def test_the_fixture_has_other_spellings_search_alone_would_miss() -> None:
+    people = {d.id for d, _ in SPELT_OTHERWISE}
+    assert {"hamid-noorbakhsh", "mahdieh-hosseinzadeh"} <= people
+    assert "Nourbakhsh" in PEOPLE["hamid-noorbakhsh"].name.other
+    assert "Hoseinzadeh" in PEOPLE["mahdieh-hosseinzadeh"].name.other
+
+
+@pytest.mark.parametrize("path", ["/diplomats/", "/en/diplomats/"])
+@pytest.mark.parametrize(
+    ("person", "spelling"), SPELT_OTHERWISE, ids=[s for _, s in SPELT_OTHERWISE]
+)
+def test_an_other_spelling_of_a_name_finds_the_person_first(
+    page, path: str, person, spelling: str
+) -> None:
+    assert search(page, path, spelling)[0] == person.id
+
+
+def test_other_spellings_are_in_no_visible_or_spoken_text(page) -> None:
+    people = [PEOPLE[id_] for id_ in dict.fromkeys(person.id for person, _ in SPELT_OTHERWISE)]
+    pages = [("/diplomats/", "fa", people), ("/en/diplomats/", "en", people)]
+    for person in people:
+        pages += [(f"/diplomats/{person.id}/", "fa", [person])]
+        pages += [(f"/en/diplomats/{person.id}/", "en", [person])]
+    for path, lang, listed in pages:
+        page.goto(path)
+        shown = page.locator("body").inner_text().casefold()
+        read_aloud = page.locator("body").aria_snapshot().casefold()
+        for person in listed:  # the page does show and read out the person…
+            name = getattr(person.name, lang).casefold()
+            assert name in shown and name in read_aloud, (path, name)
+        for _, spelling in SPELT_OTHERWISE:  # …and none of the other spellings
+            assert spelling.casefold() not in shown, (path, spelling)
+            assert spelling.casefold() not in read_aloud, (path, spelling)
+
+
+def test_other_spellings_are_in_no_file_but_the_search_index(built_site: Path) -> None:
+    # Pages, vCards, open data, feeds, JSON-LD, sitemaps, booklets: all but pagefind/.
+    checked = 0
+    for path in built_site.rglob("*"):
+        if not path.is_file() or "pagefind" in path.relative_to(built_site).parts:
+            continue
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        elif path.suffix == ".pdf":  # its text is in compressed streams
+            data = subprocess.run(["pdftotext", path, "-"], capture_output=True, check=True).stdout
+        folded = data.decode("utf-8", "replace").casefold()
+        for _, spelling in SPELT_OTHERWISE:
+            assert spelling.casefold() not in folded, (path, spelling)
+        checked += 1
+    assert checked > 100
+    # …and the index does hold them: the test above would pass on a build without them.
+    index = b"".join(unpacked(built_site).values()).decode("utf-8", "replace").casefold()
+    for _, spelling in SPELT_OTHERWISE:
+        assert normalise(spelling).split()[0] in index, spelling
+
+
+def test_the_hidden_search_words_are_neither_shown_nor_read(page) -> None:
+    page.goto(f"/diplomats/{HOSSEINZADEH.id}/")
+    terms = page.locator(".cd-search-terms")
+    assert "زاده" in terms.text_content().split()  # the part is there for the index…
+    assert not terms.is_visible()  # …but not on screen
+    assert "زاده" not in page.locator("body").aria_snapshot().split()  # nor read aloud
+
+
 # ---------------------------------------------------------------------------- facets
 
 
@@ -290,6 +394,12 @@ def test_counts_beside_each_choice_follow_the_other_facets(page) -> None:
 
 def visible_cards(page) -> list[str]:
     page.locator("form.cd-facets").wait_for(state="visible")
+    # With a filter chosen, the list is drawn once the card data has come (facets.js).
+    page.wait_for_function(
+        """() => { const f = document.querySelector('form.cd-facets');
+          return location.search === '' ? !f.hasAttribute('data-shown')
+            : f.getAttribute('data-shown') === location.search; }"""
+    )
     return page.locator(".cd-cards > li.cd-card:visible").evaluate_all(
         "cards => cards.map(c => c.dataset.id)"
     )
@@ -321,6 +431,7 @@ def test_without_javascript_the_directory_lists_everyone_and_links_each_facet(
     assert not page.locator("form.cd-facets").is_visible()
     cards = page.locator(".cd-cards > li.cd-card:visible")
     assert cards.count() == len(PUBLIC.diplomats)
+    page.locator("summary", has_text=text("filter_language", "fa")).click()  # the menu
     page.locator("a[href='../languages/de/']").click()
     assert page.url.endswith("/languages/de/")
     assert page.locator(".cd-card").count() == len(PUBLIC.diplomats_speaking("de"))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.build import check
 from generator.search_index import BUNDLE_DIR, NOT_INDEXED
+from generator.search_text import other_spellings
 
 from .conftest import FIXTURES
 
@@ -86,4 +87,23 @@ def test_the_index_equals_one_made_from_the_served_pages(built_site: Path, tmp_p
         subprocess.run(command, check=True, capture_output=True)
         built, expected = fragments_by_url(root / BUNDLE_DIR), fragments_by_url(served)
         assert len(built) == len(check(FIXTURES).public().diplomats)
-        assert built == expected
+        assert without_index_only_words(built) == expected
+
+
+def without_index_only_words(fragments: dict[str, dict]) -> dict[str, dict]:
+    """The fragments without the words the index alone holds (the other spellings of a
+    name, search_index.write_one), which no served page holds."""
+    out = dict(fragments)
+    for person in check(FIXTURES).public().diplomats:
+        words = other_spellings(person.name.other)
+        if not words:
+            continue
+        url = f"/diplomats/{person.id}/"
+        fragment = out[url]
+        assert f" {words} " in fragment["content"], url  # the index does hold them
+        out[url] = {
+            **fragment,
+            "content": fragment["content"].replace(f" {words} ", " ", 1),
+            "word_count": fragment["word_count"] - len(words.split()),
+        }
+    return out

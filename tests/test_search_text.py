@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.search_text import normalise, plain_text, search_terms
+from generator.search_text import (
+    compound_parts,
+    normalise,
+    other_spellings,
+    plain_text,
+    search_terms,
+)
 
 # (typed, expected): each row is a way people type the same word differently.
 SPELLINGS = [
@@ -39,7 +45,39 @@ def test_normalise_keeps_what_differs() -> None:
 
 def test_search_terms_add_only_changed_words_of_shown_text() -> None:
     terms = search_terms(["۲۹ شهریور ۱۴۰۰ (۲۰ سپتامبر ۲۰۲۱)", "مهدیه حسین‌زاده"]).split()
-    assert terms == ["29", "1400", "20", "2021", "حسینزاده"]
+    assert terms == ["29", "1400", "20", "2021", "حسینزاده", "حسین", "زاده"]
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("حسین\u200cزاده", ("حسین", "زاده")),
+        ("«سن\u200cپترزبورگ»،", ("سن", "پترزبورگ")),  # punctuation around the word
+        ("شیخ\u200cالاسلامی", ("شیخ", "الاسلامی")),
+        ("رفت\u200cوآمد", ("رفت", "وامد")),  # each part normalised, as queries are
+        ("كشتي\u200cگيران", ("کشتی", "گیران")),  # Arabic yeh and kaf
+        ("خانهٔ\u200cای", ("خانه",)),  # the affixes are not words of their own
+        ("می\u200cکند", ("کند",)),
+        ("بزرگ\u200cترین", ("بزرگ",)),
+        ("کتاب\u200cهایشان", ("کتاب", "هایشان")),  # …but a part they begin is
+        ("ب\u200cآب", ("اب",)),  # a one-letter part is not a word of its own
+        ("حسینزاده", ()),  # no ZWNJ: nothing to split
+        ("Freiburg", ()),
+    ],
+)
+def test_compound_parts_are_split_at_zwnj(word: str, parts: tuple[str, ...]) -> None:
+    assert compound_parts(word) == parts
+
+
+def test_search_terms_add_the_parts_of_unseen_compounds_too() -> None:
+    terms = search_terms([], ["سن\u200cپترزبورگ"]).split()
+    assert terms == ["سنپترزبورگ", "سن", "پترزبورگ"]
+
+
+def test_other_spellings_are_every_word_normalised() -> None:
+    assert other_spellings(["Nourbakhsh", "Hamid Nourbakhsh", "Ḥosein\u200czâde"]).split() == [
+        "nourbakhsh", "hamid", "hoseinzade", "hosein", "zade",
+    ]  # fmt: skip
 
 
 def test_search_terms_add_every_word_of_unseen_text_once() -> None:
