@@ -36,9 +36,10 @@ def test_gregorian_dates_beside_and_in_english() -> None:
 
 
 def test_partial_dates() -> None:
-    assert i18n.format_partial_date("2021", "fa") == "۲۰۲۱"
+    # A Gregorian year or month straddles two Jalali ones: shown as given, marked Gregorian.
+    assert i18n.format_partial_date("2021", "fa") == "۲۰۲۱ میلادی"
     assert i18n.format_partial_date("2021-07", "en") == "July 2021"
-    assert i18n.format_partial_date("2021-07", "fa") == "ژوئیهٔ ۲۰۲۱"
+    assert i18n.format_partial_date("2021-07", "fa") == "ژوئیهٔ ۲۰۲۱ میلادی"
 
 
 def test_names_come_from_cldr() -> None:
