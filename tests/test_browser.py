@@ -7,6 +7,7 @@ The site is served from 127.0.0.1 and opened in the system Chromium through Play
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -271,3 +272,182 @@ def test_screenshots(browser, server, lang, name, viewport):
         page.wait_for_function("() => [...document.images].every(i => i.complete)")
         page.screenshot(path=str(target), full_page=True)
     assert target.is_file() and target.stat().st_size > 0
+
+
+# ---------------------------------------------------------------------------- the directory's filter
+
+PER_PAGE = 4  # the fixture's 9 people over three pages, as 10,000 would be over a hundred
+
+
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample data built with four people a listing page (render.PER_PAGE, which the
+    forked lanes inherit), so that the directory has pages 2 and 3."""
+    from generator import render
+    from generator.build import build_site
+
+    from .conftest import SITE_URL, copy_data
+
+    root = copy_data(tmp_path_factory.mktemp("paged") / "repo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "PER_PAGE", PER_PAGE)
+        build_site(root, site_dir=root / "site", site_url=SITE_URL)
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def paged(paged_site: Path):
+    with serve(paged_site) as url:
+        yield url
+
+
+def approved(built_site: Path) -> list[dict]:
+    return [d for d in diplomats(built_site) if d["status"] == "approved"]
+
+
+def directory_pages(site: Path, prefix: str = "") -> list[Path]:
+    """The directory's pages in one language, in order: diplomats/, then page/2/ …"""
+    folder = site / prefix / "diplomats"
+    more = sorted((folder / "page").glob("*/index.html"), key=lambda p: int(p.parent.name))
+    return [folder / "index.html", *more]
+
+
+def card_ids(path: Path) -> list[str]:
+    return re.findall(r'<li class="cd-card" data-id="([a-z0-9-]+)"', path.read_text("utf-8"))
+
+
+def shown_ids(page) -> list[str]:
+    """Ids of the cards on screen, once the list is drawn for the filter in the address."""
+    page.wait_for_function(
+        """() => { const f = document.querySelector('form.cd-facets');
+          return !f.hidden && (location.search === '' ? !f.hasAttribute('data-shown')
+            : f.getAttribute('data-shown') === location.search); }"""
+    )
+    return page.locator(".cd-cards > li.cd-card:visible").evaluate_all(
+        "cards => cards.map(c => c.dataset.id)"
+    )
+
+
+def test_directory_pages_exist_and_are_linked(paged_site: Path, built_site: Path):
+    """Every approved person is on exactly one page of the directory; each page's "next"
+    link leads to the following page, and the last has none."""
+    everyone = sorted(
+        p.stem for p in (built_site.parent / "diplomats").glob("*.yml")
+        if load_document(p, p.name).data["status"] == "approved"
+    )  # fmt: skip
+    for prefix in ("", "en/"):
+        pages = directory_pages(paged_site, prefix)
+        assert len(pages) == -(-len(everyone) // PER_PAGE) == 3
+        seen = [ident for path in pages for ident in card_ids(path)]
+        assert sorted(seen) == everyone
+        for here, following in zip(pages, [*pages[1:], None], strict=True):
+            nexts = re.findall(r'<a href="([^"]+)" rel="next">', here.read_text("utf-8"))
+            if following is None:
+                assert nexts == [], here
+            else:
+                assert len(nexts) == 1, here
+                assert (here.parent / nexts[0] / "index.html").resolve() == following.resolve()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_javascript_a_city_listing_is_two_clicks_away(browser, server, built_site, lang):
+    """The menus are links: open "Sister city", follow Freiburg, see its people."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(url_of(server, lang, "directory"))
+    assert not page.locator("form.cd-facets").is_visible()
+    page.locator("details.cd-menu > summary").first.click()
+    page.locator("details.cd-menu[open] a[href$='cities/freiburg/']").click()
+    page.wait_for_url(url_of(server, lang, "city"))
+    freiburg = [d for d in approved(built_site) if "freiburg" in d.get("cities", [])]
+    assert page.locator(".cd-card").count() == len(freiburg) > 0
+    context.close()
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_first_person_is_on_the_first_phone_screen(browser, server, lang, js):
+    """On a 390x844 phone the first card is whole on the first screen, with or without JS."""
+    context = browser.new_context(java_script_enabled=js, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(url_of(server, lang, "directory"))
+    if js:
+        page.locator("form.cd-facets").wait_for(state="visible")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    box = page.locator(".cd-cards > li.cd-card:visible").first.bounding_box()
+    context.close()
+    assert box is not None and box["y"] + box["height"] <= 844, box
+
+
+# A card as the browser serialises it, without the line breaks between tags.
+SERIALISE = """html => { const t = document.createElement('template'); t.innerHTML = html;
+  return t.content.firstElementChild.outerHTML.replace(/>\\s+</g, '><'); }"""
+
+
+def test_filter_lists_people_of_every_page(browser, paged, paged_site):
+    """On page 1, a filter shows its matches from pages 2 and 3 too, a page's worth at a
+    time, in the page's order; each card drawn exactly as the generator draws it."""
+    order = [ident for path in directory_pages(paged_site) for ident in card_ids(path)]
+    speakers = {
+        p.stem for p in (paged_site.parent / "diplomats").glob("*.yml")
+        if "fa" in (load_document(p, p.name).data.get("languages") or [])
+    }  # fmt: skip
+    expected = [ident for ident in order if ident in speakers]
+    assert len(expected) > PER_PAGE and set(expected) - set(order[:PER_PAGE])
+    server_cards = {}  # id -> the generator's card, its links as made from page 1
+    for path in directory_pages(paged_site):
+        html = path.read_text("utf-8")
+        for card in re.findall(r'<li class="cd-card" data-id=.*?</li>', html, re.S):
+            if path.parent.name != "diplomats":  # diplomats/page/N/: two levels deeper
+                card = card.replace('"../../../', '"../').replace(" ../../../", " ../")
+            server_cards[re.search(r'data-id="([^"]+)"', card).group(1)] = card
+    with opened(browser, paged + "diplomats/") as (page, _):
+        assert shown_ids(page) == order[:PER_PAGE]
+        page.locator("form.cd-facets select[name=language]").select_option("fa")
+        page.wait_for_url("**/diplomats/?language=fa")
+        assert shown_ids(page) == expected[:PER_PAGE]
+        assert not page.locator(".cd-pager").is_visible()
+        while page.locator("[data-cd-facet-more]").is_visible():
+            page.locator("[data-cd-facet-more] button").click()
+        assert shown_ids(page) == expected
+        drawn = page.locator("[data-cd-facet-list] > li").evaluate_all(
+            "cs => cs.map(c => c.outerHTML.replace(/>\\s+</g, '><'))"
+        )
+        generated = [page.evaluate(SERIALISE, server_cards[ident]) for ident in expected]
+    assert drawn == generated
+
+
+def test_filter_is_kept_in_the_address_on_reload_and_back(browser, paged):
+    """The choice goes into the address; a reload keeps it; Back returns to the page's own list."""
+    with opened(browser, paged + "en/diplomats/page/2/") as (page, _):
+        own = shown_ids(page)
+        page.locator("form.cd-facets select[name=city]").select_option("kuala-lumpur")
+        page.wait_for_url("**/en/diplomats/page/2/?city=kuala-lumpur")
+        filtered = shown_ids(page)
+        assert filtered and filtered != own
+        page.reload()
+        assert page.locator("select[name=city]").input_value() == "kuala-lumpur"
+        assert shown_ids(page) == filtered
+        page.go_back()
+        page.wait_for_url("**/en/diplomats/page/2/")
+        assert shown_ids(page) == own
+        assert page.locator("select[name=city]").input_value() == ""
+        assert page.locator(".cd-pager").is_visible()
+        page.go_forward()
+        assert shown_ids(page) == filtered
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switch_keeps_the_filter_and_the_page(browser, paged, lang):
+    """fa ↔ en from a filtered directory lands on the same filter; from page 2 on page 2."""
+    prefix, other = LANGS[lang][0], "en" if lang == "fa" else "fa"
+    with opened(browser, paged + prefix + "diplomats/page/2/") as (page, _):
+        shown_ids(page)
+        page.locator("form.cd-facets select[name=field]").select_option("heritage")
+        page.wait_for_url("**/diplomats/page/2/?field=heritage")
+        filtered = shown_ids(page)
+        page.hover("header .md-select")
+        page.click(f"header a.md-select__link[hreflang={other}]")
+        page.wait_for_url(paged + LANGS[other][0] + "diplomats/page/2/?field=heritage")
+        assert page.locator("select[name=field]").input_value() == "heritage"
+        assert sorted(shown_ids(page)) == sorted(filtered)

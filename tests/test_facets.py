@@ -6,8 +6,12 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
+from generator import render
 from generator.build import check
-from generator.facets import FACET_FILE, facet_data, facet_json
+from generator.context import Context
+from generator.facets import FACET_FILE, card_data, card_file, facet_data, facet_files, facet_json
 
 from .conftest import FIXTURES, write
 
@@ -75,4 +79,53 @@ def test_directory_counts_each_facet_value(built_site: Path) -> None:
     for code, n in (("de", 1), ("en", len(public.diplomats_speaking("en")))):
         assert re.search(rf'href="\.\./languages/{code}/"><bdi>[^<]+</bdi></a> '
                          rf'<span class="cd-muted">\({n}\)</span>', page), code  # fmt: skip
-    assert "<script" not in page.split('<div class="cd-page">')[1].split("</article>")[0]
+    assert (
+        "<script" not in page.split('<div class="cd-page cd-directory">')[1].split("</article>")[0]
+    )
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_card_data_is_the_public_people_in_the_page_order(built_site: Path, lang: str) -> None:
+    """What the script draws a filtered card from: each approved person once, in the
+    directory page's order, with their name, occupation and portrait text in `lang`."""
+    public = check(FIXTURES).public()
+    facets = facet_data(public)
+    cards = card_data(public, lang)["people"]
+    ids = [facets["people"][card[0]][0] for card in cards]
+    page = built_site / ("en/" if lang == "en" else "") / "diplomats" / "index.html"
+    assert ids == listed_ids(page)
+    people = {d.id: d for d in public.diplomats}
+    for ident, (_, name, occupation, alt) in zip(ids, cards, strict=True):
+        d = people[ident]
+        assert name == getattr(d.name, lang)
+        assert occupation == str(Context(public, lang).parts(getattr(d.occupation, lang, None)))
+        assert alt == (getattr(d.photo.alt, lang) if d.photo else None)
+
+
+def test_card_files_leave_out_anyone_not_approved(built_site: Path) -> None:
+    directory = check(FIXTURES)
+    hidden = [d for d in directory.diplomats if d.status != "approved"]
+    files = facet_files(directory.public())
+    assert set(files) == {FACET_FILE, card_file("fa"), card_file("en")}
+    for path, data in files.items():
+        assert (built_site / path).read_bytes() == data
+        text = data.decode()
+        for person in hidden:
+            assert person.id not in text and person.name.en not in text
+            assert person.name.fa not in text, path
+
+
+def test_the_directory_is_split_over_pages_of_per_page(monkeypatch) -> None:
+    """diplomats/ then diplomats/page/2/ …, each with at most PER_PAGE people, everyone once."""
+    public = check(FIXTURES).public()
+    monkeypatch.setattr(render, "PER_PAGE", 4)
+    for lang in ("fa", "en"):
+        pages = {p.path: p.text for p in render.render_language(public, lang)}
+        paths = ["diplomats/index.md", "diplomats/page/2.md", "diplomats/page/3.md"]
+        assert [
+            p for p in pages if p.startswith("diplomats/index") or "diplomats/page/" in p
+        ] == paths
+        ids = [i for p in paths for i in re.findall(r'class="cd-card" data-id="([^"]+)"', pages[p])]
+        assert len(ids) == len(public.diplomats) and len(set(ids)) == len(ids)
+        assert all(len(re.findall(r'class="cd-card" data-id=', pages[p])) <= 4 for p in paths)
+        assert 'data-per-page="4"' in pages["diplomats/index.md"]
