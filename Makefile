@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # says the same; tests/test_makefile.py checks both against the installed packages.
 PYTHON_MIN := 3.11.5
 
-.PHONY: site check serve stale test bench lint format golden schemas new-diplomat new-city clean chromium
+.PHONY: site check serve stale test bench lint format golden schemas font new-diplomat new-city clean chromium
 .PHONY: venv dev-venv
 
 N ?= 1000
@@ -22,7 +22,7 @@ N ?= 1000
 MESSAGES ?=
 LANG_OPTION = $(if $(MESSAGES), --lang $(MESSAGES))
 
-site: venv ## validate the data, then build site/ (Persian at /, English at /en/)
+site: venv pango node_modules/.package-lock.json ## validate the data, then build site/ (Persian at /, English at /en/)
 	$(PY) -m generator$(LANG_OPTION) build
 
 check: venv ## validate the data only; writes nothing (CI: CHECK_ARGS="--format github")
@@ -34,10 +34,10 @@ serve: venv ## live preview on http://127.0.0.1:$(PORT)/ ; rebuilds when a file 
 stale: venv ## list approved people whose details are due for re-verification
 	$(PY) -m generator$(LANG_OPTION) stale
 
-test: dev-venv chromium java node_modules/.package-lock.json ## all tests, including the browser and quality gates
+test: dev-venv chromium java pango pdf-tools node_modules/.package-lock.json ## all tests, including the browser and quality gates
 	$(PY) -m pytest
 
-bench: dev-venv chromium ## build N synthetic diplomats (default 1000), report to bench/report-N.md
+bench: dev-venv chromium pango ## build N synthetic diplomats (default 1000), report to bench/report-N.md
 	$(PY) -m bench.run --n $(N)
 
 lint: dev-venv
@@ -62,6 +62,9 @@ new-city: venv ## write cities/$(ID).yml to fill in: make new-city ID=paris
 
 schemas: venv ## rewrite schemas/*.schema.json (for editors) from generator/schema.py
 	$(PY) -m generator schemas
+
+font: venv ## rewrite theme/assets/fonts/vazirmatn-subset.woff2 from fonts/ (generator/webfont.py)
+	$(PY) -m generator.webfont
 
 clean:
 	rm -rf site build .site-staging-* .pytest_cache screenshots
@@ -113,6 +116,20 @@ java:
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "Installing Debian's Java runtime for the Nu HTML Checker"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# The delegation booklets (generator/booklet.py): WeasyPrint lays out text with Debian's Pango.
+# Their tests read the PDFs back with poppler-utils (pdftotext, pdftoppm, pdffonts) and
+# decode the QR codes with zbar-tools (zbarimg).
+.PHONY: pango pdf-tools
+pango:
+	@{ ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libpangoft2-1.0.so.0' || { \
+	  echo "Installing Debian's Pango for the delegation booklets (WeasyPrint)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+
+pdf-tools:
+	@command -v pdftotext >/dev/null 2>&1 && command -v zbarimg >/dev/null 2>&1 || { \
+	  echo "Installing Debian's poppler-utils and zbar-tools for the booklet tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils zbar-tools >/dev/null; }
 
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \

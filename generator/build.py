@@ -34,10 +34,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import search_index, shell
+from . import booklet, search_index, shell
 from .content_check import checked
 from .errors import DataError, DataErrors, DataWarning
-from .facets import FACET_FILE, facet_json
+from .facets import facet_files
 from .feeds import feed_files
 from .freshness import Overdue, as_warnings, overdue
 from .i18n import LANGUAGES
@@ -50,6 +50,7 @@ from .opendata import open_data_files
 from .photos import cached_portraits
 from .render import Page, page_url, render_language, render_profiles
 from .schema import SiteSettings
+from .search_text import other_spellings
 from .sitemap import MKDOCS_SITEMAPS, discovery_files
 from .vcard import vcard_files
 from .write import (
@@ -264,6 +265,7 @@ def build_site(
         side_by_side = len(public.diplomats) < search_index.SIDE_BY_SIDE_BELOW
         _release()  # what loading left behind, before three processes inherit it
         jobs["files"] = Background(_write_files, public, staging / "files")
+        jobs["booklets"] = Background(_write_booklets, public, staging / "files", work)
         for lang in LANGUAGES:
             source = staging / "search" / lang
             jobs[lang] = Background(
@@ -284,6 +286,8 @@ def build_site(
         report.pages = len(lanes["fa"]["urls"])
         with clock("waiting for the other files"):
             report.seconds.update(jobs["files"].wait())
+            booklets = jobs["booklets"].wait()
+            report.seconds[f"{ALONGSIDE}booklets"] = booklets["seconds"]
             report.seconds[f"{ALONGSIDE}photos"] = portraits.wait()
         with clock("assemble"):
             new_site = site_dirs["fa"]
@@ -291,6 +295,7 @@ def build_site(
             for own in MKDOCS_SITEMAPS:  # ours covers both languages, with alternates
                 (new_site / own).unlink(missing_ok=True)
             _move_files(staging / "files", new_site)
+            booklet.fill_sizes(new_site, booklets["sizes"])
             _add_files(new_site, discovery_files(url, lanes["fa"]["urls"]))
         with clock("publish"):
             try:
@@ -369,11 +374,16 @@ def _language_lane(
     with clock("profiles: render, stamp, search index input"):
         source.mkdir(parents=True, exist_ok=True)
         stamper = shell.Stamper(site) if streamed and public.diplomats else None
+        spellings = {  # name.other: in the index, on no page
+            f"diplomats/{d.id}.md": other_spellings(d.name.other)
+            for d in public.diplomats
+            if d.name.other
+        }
         for profile in render_profiles(public, lang) if streamed else profiles:
             if stamper:
                 stamper.write(profile)
                 urls.append(page_url(profile.path))
-            search_index.write_one(source, lang, profile)
+            search_index.write_one(source, lang, profile, spellings.get(profile.path, ""))
         if stamper:
             stamper.close()
     return {"urls": sorted(urls), "seconds": seconds, "source": source}
@@ -404,6 +414,13 @@ def _write_files(public: Directory, folder: Path) -> dict[str, float]:
             _add_files(folder, make(public))
             _release()
     return seconds
+
+
+def _write_booklets(public: Directory, folder: Path, work: Path) -> dict:
+    """In the background, at the lowest priority: the delegation booklets (booklet.py);
+    their sizes, for the pages that link to them, and the seconds they took."""
+    os.nice(BACKGROUND_NICENESS)
+    return booklet.write_booklets(public, folder, work)
 
 
 class Portraits:
@@ -468,7 +485,7 @@ def _background_priority() -> None:
 
 # Everything published besides the pages, the portraits and the sitemap.
 OTHER_FILES: tuple[Callable[[Directory], dict[str, bytes]], ...] = (
-    lambda public: {FACET_FILE: facet_json(public)},
+    facet_files,
     vcard_files,
     open_data_files,
     feed_files,

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from . import placeholders
 from .content_html import (
     RAW_TAGS,
     Found,
@@ -45,6 +46,7 @@ from .messages import define, say
 from .mkdocs_site import NAV
 from .models import Directory
 from .render import page_url
+from .schema import SiteSettings
 from .shell import SHELL_PATH
 from .site_addresses import SiteAddresses, generated_paths
 from .text_check import text_errors
@@ -113,15 +115,20 @@ def content_errors(sources: Sources, directory: Directory | None) -> list[DataEr
     if not sources.pages:
         return []
     public = directory.public() if directory else None
+    errors = [
+        DataError(f"content/{name}.{lang}.md", line, "text", message)
+        for (name, lang), source in sources.pages.items()
+        for line, message in placeholders.problems(source)
+    ]
     with _MkDocsLog() as log:
         config = _mkdocs_config(sources.root)
         if config is None:
-            return []
+            return errors
         pages = [page for lang in LANGUAGES for page in _render(config, lang, sources, public, log)]
     anchors = {page.address: page.mkdocs.present_anchor_ids or set() for page in pages}
     site = SiteAddresses(public, anchors) if public else None
     names = names_to_isolate(public) if public else set()
-    return [error for page in pages for error in page.problems(site, names)]
+    return errors + [error for page in pages for error in page.problems(site, names)]
 
 
 # ---------------------------------------------------------------------------- MkDocs
@@ -180,6 +187,9 @@ def _mkdocs_config(root: Path):
 
 
 _RENDERING = ("markdown_extensions", "validation", "use_directory_urls")
+_STAND_IN_SITE = SiteSettings.model_construct(
+    site_url="https://example.org/", office_email="office@example.org"
+)
 
 
 def _file(config, path: str, content: str):
@@ -198,9 +208,12 @@ def _render(config, lang: str, sources: Sources, public: Directory | None, log: 
     from mkdocs.structure.pages import Page
 
     files, pages = Files([]), []
+    # Filled in as the build fills them; without valid data, any address does for the check.
+    site = public.site if public and public.site else _STAND_IN_SITE
     for (name, page_lang), source in sources.pages.items():
         if page_lang == lang:
             source = source.removeprefix("\ufeff")  # MkDocs reads files as utf-8-sig
+            source = placeholders.filled(source, site, unknown_as="")  # reported once, above
             file = _file(config, f"{name}.md", source)
             files.append(file)
             title = text(_NAV_TITLES[name], lang) if name in _NAV_TITLES else None

@@ -78,6 +78,9 @@ class Context:
     def partial_date(self, value: str) -> str:
         return i18n.format_partial_date(value, self.lang)
 
+    def coordinates(self, place: tuple[float, float]) -> str:
+        return i18n.format_coordinates(place[0], place[1], self.lang)
+
     def country(self, code: str) -> str:
         return i18n.country_name(code, self.lang)
 

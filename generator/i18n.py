@@ -11,6 +11,8 @@ import jdatetime
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 
+from . import ui_text
+
 LANGUAGES = ("fa", "en")
 DIRECTION = {"fa": "rtl", "en": "ltr"}
 # A run of the other language's script inside a text in `lang`: Latin words in Persian, with
@@ -147,13 +149,31 @@ def format_gregorian(value: date, lang: str) -> str:
 
 
 def format_partial_date(text: str, lang: str) -> str:
-    """A date that may be only a year (2021) or a month (2021-07)."""
+    """A date that may be only a year (2021) or a month (2021-07).
+
+    A whole date is Jalali on Persian pages. A Gregorian month or year straddles two
+    Jalali ones, so on Persian pages it stays as the source gives it, marked as
+    Gregorian among the Jalali dates: «اکتبر ۲۰۰۰ میلادی», «۱۹۹۸ میلادی»."""
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 3:
         return format_date(date(*parts), lang)
     if len(parts) == 2:
-        return digits(babel_format_date(date(parts[0], parts[1], 1), "MMMM y", locale=lang), lang)
-    return digits(parts[0], lang)
+        shown = babel_format_date(date(parts[0], parts[1], 1), "MMMM y", locale=lang)
+    else:
+        shown = str(parts[0])
+    return digits(ui_text.text("gregorian_partial", lang).format(date=shown), lang)
+
+
+def format_coordinates(latitude: float, longitude: float, lang: str) -> str:
+    """A place's latitude and longitude as a reader writes them, to three decimals (about
+    100 m): "47.999° N, 7.842° E"; «۴۷٫۹۹۹° شمالی، ۷٫۸۴۲° شرقی» with the Persian decimal
+    separator and comma."""
+    halves = (("north", "south", latitude), ("east", "west", longitude))
+    shown = [ui_text.text(plus if value >= 0 else minus, lang).format(v=f"{abs(value):.3f}")
+             for plus, minus, value in halves]  # fmt: skip
+    if lang == "fa":
+        return digits("، ".join(shown).replace(".", "٫"), lang)
+    return ", ".join(shown)
 
 
 # ---------------------------------------------------------------------------- ordering

@@ -22,6 +22,7 @@ NAV = (
     ("nav_diplomats", "diplomats/index.md"),
     ("nav_cities", "cities/index.md"),
     ("nav_fields", "fields/index.md"),
+    ("languages", "languages/index.md"),
     ("nav_about", "about.md"),
     ("nav_apply", "apply.md"),
     ("nav_privacy", "privacy.md"),
@@ -29,8 +30,10 @@ NAV = (
 )
 # Detail pages are reached from listings; in the nav they would be repeated on every page.
 NOT_IN_NAV = "\n".join(
-    [f"/{folder}/*.md\n!/{folder}/index.md" for folder in ("diplomats", "cities", "fields")]
-    + ["/languages/*.md"]  # reached from the directory and home page, index included
+    [
+        f"/{folder}/*.md\n!/{folder}/index.md"
+        for folder in ("diplomats", "cities", "fields", "languages")
+    ]
     + ["page/"]  # the second and later pages of long listings
 )
 
@@ -91,12 +94,33 @@ def mkdocs_config(
             "alternate": alternates,
             "feed_title": text("feed_title", lang),
             "not_found": text("not_found", lang),  # theme/404.html
+            "not_found_page": not_found_page(
+                lang, next(alt["home"] for alt in alternates if alt["lang"] == lang)
+            ),
             "jinja_cache": str(docs_dir.parent.parent / "cache" / "jinja"),
+            # English pages use the root's assets/ (one download for both languages); the
+            # English build copies none (mkdocs_hooks.py).
+            "assets_root": "../" if lang == "en" else "",
         },
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "extra_javascript": [*SCRIPTS, *extra_javascript],
     }
     return config
+
+
+def not_found_page(lang: str, home: str) -> dict:
+    """The 404 page's words and links (theme/404.html), by absolute path from `home`:
+    the page is served for a missing address at any depth."""
+    return {
+        "lead": text("not_found_lead", lang),
+        "try": text("not_found_try", lang),
+        "links": [
+            {"href": home, "label": text("nav_home", lang)},
+            {"href": home + "diplomats/", "label": text("nav_diplomats", lang)},
+            {"href": home + "cities/", "label": text("nav_cities", lang)},
+            {"href": home + "diplomats/#cd-search-input", "label": text("not_found_search", lang)},
+        ],
+    }
 
 
 def write_configs(

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import addresses, jsonld, opendata
+from . import addresses, jsonld, opendata, placeholders, worldmap
 from .context import Context
+from .facets import FACET_FILE, card_file
 from .models import Directory
 from .opendata_reference import describe, field_rows
 from .schema import Diplomat
@@ -51,6 +52,7 @@ _env = Environment(
     keep_trailing_newline=True,
     auto_reload=False,  # no stat() per page; the preview calls reload_templates() instead
 )
+_env.globals["worldmap"] = worldmap  # the maps' geometry, for _map.j2
 
 
 def reload_templates() -> None:
@@ -137,8 +139,13 @@ def render_language(
     ctx = PageContext(directory, lang)
     pages = [
         _page(ctx, "index.md", "home.md.j2", title=ctx.t("home_title")),
-        # One page with everyone: the search and the facet filter work on its cards.
-        _page(ctx, "diplomats/index.md", "directory.md.j2", title=ctx.t("directory_title")),
+        # Split over pages like every listing; a chosen filter lists the matches of all
+        # pages from the facet and card data (facets.py).
+        *_listing(
+            ctx, "diplomats/index.md", "directory.md.j2", ctx.t("directory_title"),
+            ctx.sorted_diplomats(directory.diplomats), per_page=PER_PAGE,
+            facets=FACET_FILE, cards=card_file(lang),
+        ),
         _page(ctx, "cities/index.md", "cities.md.j2", title=ctx.t("cities_title")),
         _page(ctx, "fields/index.md", "fields.md.j2", title=ctx.t("fields_title")),
     ]  # fmt: skip
@@ -173,7 +180,7 @@ def render_language(
     )  # fmt: skip
     for (name, page_lang), source in directory.pages.items():
         if page_lang == lang:
-            pages.append(Page(f"{name}.md", source))
+            pages.append(Page(f"{name}.md", placeholders.filled(source, directory.site)))
     return pages
 
 

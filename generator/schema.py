@@ -36,6 +36,7 @@ from . import hints
 from . import value_forms as forms
 from .messages import Message, Problem, define, joined, persian_digits, quoted, say
 from .sanitize import nesting
+from .search_text import normalise
 from .value_forms import HANDLES, MIN_YEAR, WIKIDATA
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -214,10 +215,13 @@ define(
 
 # An id names pages and files: `diplomats/<id>/`, `cities/<id>/`, `fields/<id>/`, and
 # `<id>.vcf` beside them. Each of those folders' own listing is its `index` page, so an id
-# `index` would be a second page on the listing's path. The other names the build writes
-# there cannot meet an id's page: `diplomats/facets.json`, `diplomats/_shell/` (ids have
-# no `_`), a long listing's `<id>/page/2/`; everything else sits at the root or under en/.
-RESERVED_IDS = frozenset({"index"})
+# `index` would be a second page on the listing's path; and the directory's later pages are
+# `diplomats/page/2/` …, so a person `page` would have the folder of the directory's pages
+# as a profile. The other names the build writes there cannot meet an id's page:
+# `diplomats/facets.json`, `diplomats/cards-fa.json`, `diplomats/booklet.pdf`,
+# `diplomats/_shell/` (ids have no `_` or `.`), a city's `<id>/page/2/` and
+# `<id>/booklet.pdf`; everything else sits at the root or under en/.
+RESERVED_IDS = frozenset({"index", "page"})
 # The longest file name made from an id is a portrait, `<id>-320.webp`: 100 characters
 # leave room within file systems' 255 bytes a name, and within Windows' 260 a path, where
 # staff run the check. No real name needs more.
@@ -490,6 +494,75 @@ class MarkdownByLanguage(Record):
 
 # ---------------------------------------------------------------------------- diplomats
 
+# Other spellings of a person's name (`name.other`): search finds the person by them, but
+# no page, card or file shows them (search_index.py adds them to the index alone).
+MAX_OTHER_NAMES = 10
+MAX_OTHER_NAME_LENGTH = 100
+define(
+    "other_name_is_name",
+    "{found} is the name itself: list only other spellings here",
+    "{found} خودِ نام است: اینجا فقط نگارش‌های دیگر نام را بنویسید",
+)
+define(
+    "other_name_too_long",
+    "{found} is {length} characters long; at most {limit} are allowed: write one spelling of "
+    "the name",
+    "{found} {length} نویسه دارد، اما بیشترین طول پذیرفته {limit} نویسه است: یک نگارش از نام "
+    "را بنویسید",
+)
+define(
+    "other_names_too_many",
+    "lists {length} spellings; at most {limit} are allowed: keep those people really type",
+    "{length} نگارش آورده است، اما بیشترین شمار پذیرفته {limit} است: آن‌هایی را نگه دارید که "
+    "مردم واقعاً می‌نویسند",
+)
+
+
+def _one_spelling(value: str) -> str:
+    if len(value) > MAX_OTHER_NAME_LENGTH:
+        found = quoted(value[:40] + "…")
+        raise Problem(
+            say("other_name_too_long", found=found, length=len(value), limit=MAX_OTHER_NAME_LENGTH)
+        )
+    return value
+
+
+OtherName = Annotated[
+    str,
+    Field(min_length=1),
+    AfterValidator(_one_line),
+    AfterValidator(_one_spelling),
+    WithJsonSchema({**forms.LINE_JSON, "maxLength": MAX_OTHER_NAME_LENGTH}),
+]
+
+
+class PersonName(Text):
+    """A person's name in both languages, and other spellings search should find."""
+
+    # A tuple, not a list: a name stays hashable, as the Text it extends.
+    other: tuple[OtherName, ...] = Field(
+        default=(), json_schema_extra={**forms.UNIQUE_JSON, "maxItems": MAX_OTHER_NAMES}
+    )
+
+    @model_validator(mode="after")
+    def _other_spellings_differ(self) -> PersonName:
+        if len(self.other) > MAX_OTHER_NAMES:
+            raise Problem(
+                say("other_names_too_many", length=len(self.other), limit=MAX_OTHER_NAMES),
+                "other",
+            )
+        # Compared as search compares them: case, marks and ZWNJ do not make a spelling.
+        names = {normalise(self.fa), normalise(self.en)}
+        seen: set[str] = set()
+        for spelling in self.other:
+            folded = normalise(spelling)
+            if folded in names:
+                raise Problem(say("other_name_is_name", found=quoted(spelling)), "other")
+            if folded in seen:
+                raise Problem(say("listed_twice", found=quoted(spelling)), "other")
+            seen.add(folded)
+        return self
+
 
 class Photo(Record):
     """A portrait in `diplomats/photos/`, with a description for people who cannot see it."""
@@ -592,7 +665,7 @@ class Diplomat(FileRecord):
 
     model_config = ConfigDict(json_schema_extra=forms.APPROVED_NEEDS_DATE_JSON)
 
-    name: Text
+    name: PersonName
     status: Literal[DIPLOMAT_STATUSES]  # type: ignore[valid-type]
     approved_on: IsoDate | None = None
     verified_on: IsoDate | None = None
@@ -720,5 +793,15 @@ class SiteSettings(Record):
 # ---------------------------------------------------------------------------- activity areas
 
 AreaId = Annotated[str, Field(pattern=SLUG), AfterValidator(_usable_id)]
-ActivityAreas = dict[AreaId, Text]
-"""`content/fields.yml`: each activity area's id with its Persian and English label."""
+
+
+class ActivityArea(Text):
+    """An activity area's label (`fa`, `en`), and what the area covers."""
+
+    description: Text | None = None
+    """A sentence or two on the area's page and in the list of areas, in both languages."""
+
+
+ActivityAreas = dict[AreaId, ActivityArea]
+"""`content/fields.yml`: each activity area's id with its Persian and English label and,
+optionally, its description."""

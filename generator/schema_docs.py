@@ -60,6 +60,14 @@ DOCS: dict[str, dict[str, Texts]] = {
             "The first and last name in Latin letters, as the person writes it in English. "
             "Example: `Mahdieh Hosseinzadeh`",
         ),
+        "name.other": (
+            "اختیاری: نگارش‌های دیگر نام، به هر خطی، تا جست‌وجوی سایت شخص را با آن‌ها هم پیدا "
+            "کند. در هیچ صفحه، کارت یا پرونده‌ای نمایش داده نمی‌شوند. حداکثر ۱۰ مورد، هر کدام "
+            "حداکثر ۱۰۰ نویسه، بی‌تکرار. نمونه: `other: [Hoseinzadeh, Hosseinzade]`",
+            "Optional: other spellings of the name, in any script, so that the site's search "
+            "finds the person by them too. No page, card or file shows them. At most 10, each "
+            "at most 100 characters, none repeated. Example: `other: [Hoseinzadeh, Hosseinzade]`",
+        ),
         "status": (
             "جایگاه شخص در برنامه: `pending` (درخواست رسیده، هنوز تأیید نشده)، `approved` "
             "(تأییدشده؛ منتشر می‌شود)، `suspended` (اداره نمایش او را موقتاً متوقف کرده) یا "
@@ -395,6 +403,26 @@ DOCS: dict[str, dict[str, Texts]] = {
         "*.en": (
             "عنوان حوزه به انگلیسی، در یک سطر. نمونه: `Academia and research`",
             "The area's label in English, in one line. Example: `Academia and research`",
+        ),
+        "*.description": (
+            "اختیاری: یکی دو جمله دربارهٔ اینکه این حوزه چه کارهایی را در بر می‌گیرد، به "
+            "فارسی (`fa`) و انگلیسی (`en`)؛ هر دو لازم است. در صفحهٔ حوزه و فهرست حوزه‌ها "
+            "می‌آید.",
+            "Optional: a sentence or two on what the area covers, in Persian (`fa`) and "
+            "English (`en`); both are required. Shown on the area's page and in the list of "
+            "areas.",
+        ),
+        "*.description.fa": (
+            "توضیح حوزه به فارسی، در یک سطر. نمونه: `استادان، پژوهشگران و دانشجویانی که با "
+            "دانشگاه‌های شهر خواهرخوانده کار مشترک دارند.`",
+            "The area's description in Persian, in one line. Example: `استادان، پژوهشگران و "
+            "دانشجویانی که با دانشگاه‌های شهر خواهرخوانده کار مشترک دارند.`",
+        ),
+        "*.description.en": (
+            "توضیح حوزه به انگلیسی، در یک سطر. نمونه: `Academics, researchers and students "
+            "working with universities in a sister city.`",
+            "The area's description in English, in one line. Example: `Academics, "
+            "researchers and students working with universities in a sister city.`",
         ),
     },
 }

@@ -43,6 +43,9 @@ def generated_paths(public: Directory) -> list[str]:
     for path, people in listings:
         later = range(2, ceil(len(people) / PER_PAGE) + 1)
         paths += [path, *(f"{page_url(path)}page/{n}.md" for n in later)]
+    # The directory is a long listing too (its first page is among the paths above).
+    later = range(2, ceil(len(public.diplomats) / PER_PAGE) + 1)
+    paths += [f"diplomats/page/{n}.md" for n in later]
     return paths
 
 
@@ -92,12 +95,15 @@ class SiteAddresses:
     @cached_property
     def files(self) -> set[str]:
         """Every file of the site that is not a page (made only if an address needs it)."""
-        from .facets import FACET_FILE
+        from .booklet import booklet_paths
+        from .facets import FACET_FILE, card_file
         from .opendata import open_data_files
         from .photos import SIZES
 
         public = self.public
         out = {"sitemap.xml", "robots.txt", FACET_FILE, *open_data_files(public)}
+        out |= {card_file(lang) for lang in LANGUAGES}
+        out |= set(booklet_paths(public))
         for lang in LANGUAGES:
             root = addresses.language_root(lang)
             out.add(root + addresses.FEED)

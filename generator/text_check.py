@@ -129,6 +129,7 @@ def _values(sources: Sources) -> Iterator[tuple[Document, Loc, str, str, str]]:
         for area in sources.fields.data:
             for lang in DIRECTION:
                 yield from _value(sources.fields, (area, lang), lang, "label")
+                yield from _value(sources.fields, (area, "description", lang), lang, "text")
 
 
 def _value(doc: Document, loc: Loc, lang: str, kind: str):

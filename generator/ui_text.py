@@ -52,10 +52,8 @@ UI: dict[str, tuple[str, str]] = {
     # directory and listings
     "directory_title": ("فهرست شهروند دیپلمات‌ها", "Directory of citizen diplomats"),
     "directory_intro": (
-        "شهروند دیپلمات‌های تأییدشده به ترتیب الفبا. نام، پیشه یا شهر کسی را جست‌وجو کنید، "
-        "یا فهرست را بر اساس شهر خواهرخوانده، حوزهٔ فعالیت و زبان محدود کنید.",
-        "Approved citizen diplomats in alphabetical order. Search for a name, occupation or "
-        "city, or narrow the list by sister city, activity area and language.",
+        "شهروند دیپلمات‌های تأییدشده، به ترتیب الفبا.",
+        "Approved citizen diplomats, in alphabetical order.",
     ),
     "none_yet": ("هنوز کسی در این فهرست نیست.", "Nobody is listed here yet."),
     "people_count": ("{n} نفر", "{n} people"),
@@ -171,7 +169,7 @@ UI: dict[str, tuple[str, str]] = {
     "search_label": ("جست‌وجو در شهروند دیپلمات‌ها", "Search the citizen diplomats"),
     "search_placeholder": (
         "نام، پیشه، شهر یا زبان را بنویسید",
-        "Type a name, occupation, city or language",
+        "Name, occupation, city or language",
     ),
     "search_searching": ("در حال جست‌وجو…", "Searching…"),
     "search_none": ("کسی با این جست‌وجو پیدا نشد.", "Nobody matches this search."),
@@ -351,6 +349,89 @@ UI: dict[str, tuple[str, str]] = {
     "city_cards": (
         "کارت تماس همهٔ این شهروند دیپلمات‌ها در یک فایل",
         "Contact cards of all these citizen diplomats in one file",
+    ),
+    # editorial polish B: breadcrumbs and the 404 page
+    "breadcrumb": ("مسیر صفحه", "You are here"),
+    "not_found_lead": (
+        "صفحه‌ای با این نشانی در این سایت نیست: شاید نشانی اشتباه نوشته شده یا صفحه جابه‌جا "
+        "یا حذف شده باشد.",
+        "There is no page at this address: it may have been mistyped, or the page may have "
+        "moved or been removed.",
+    ),
+    "not_found_try": ("از این صفحه‌ها شروع کنید:", "Try one of these pages instead:"),
+    "not_found_search": ("جست‌وجوی شهروند دیپلمات‌ها", "Search the citizen diplomats"),
+    # one filter for the directory: the matches of every page, a hundred at a time
+    "filter_more": ("نمایش افراد بیشتر", "Show more people"),
+    # the map of the sister cities
+    "map_isfahan": ("اصفهان", "Isfahan"),
+    "map_world_title": ("نقشهٔ شهرهای خواهرخواندهٔ اصفهان", "Map of Isfahan's sister cities"),
+    "map_world_desc": (
+        "نقشهٔ جهان با اصفهان و {n} شهر خواهرخوانده یا پیشنهادی آن، هر یک با خطی به اصفهان؛ "
+        "رنگ هر نقطه وضعیت پیوند را نشان می‌دهد. فهرست زیر نقشه همین شهرها را نام می‌برد.",
+        "A world map of Isfahan and its {n} sister or proposed sister cities, each joined to "
+        "Isfahan by a line; the colour of each dot shows the partnership's status. The list "
+        "below the map names the same cities.",
+    ),
+    "map_key": (
+        "رنگ هر نقطه روی نقشه وضعیت پیوند را نشان می‌دهد:",
+        "The colour of each dot on the map shows the partnership's status:",
+    ),
+    "map_key_active": ("فعال", "Active"),
+    "map_key_dormant": ("راکد", "Dormant"),
+    "map_key_suspended": ("معلق", "Suspended"),
+    "map_key_proposed": ("پیشنهادی", "Proposed"),
+    "map_locator_title": ("{city} و اصفهان روی نقشه", "{city} and Isfahan on the map"),
+    "map_locator_desc": (
+        "نقشهٔ منطقه‌ای که اصفهان و {city} در آن‌اند، با خطی میان دو شهر.",
+        "A map of the region around Isfahan and {city}, with a line between the two cities.",
+    ),
+    "map_distance": (
+        "فاصلهٔ {city} تا اصفهان در خط مستقیم: حدود {km} کیلومتر",
+        "{city} to Isfahan as the crow flies: about {km} km",
+    ),
+    # delegation booklet (PDF)
+    "booklet_kind": ("دفترچهٔ معرفی برای هیئت‌ها", "Delegation booklet"),
+    "booklet_title_city": ("دفترچهٔ معرفی برای هیئت‌ها: {city}", "Delegation booklet: {city}"),
+    "booklet_title_all": (
+        "دفترچهٔ معرفی برای هیئت‌ها: شهروند دیپلمات‌های اصفهان",
+        "Delegation booklet: Isfahan's citizen diplomats",
+    ),
+    "booklet_all_heading": ("شهروند دیپلمات‌های اصفهان", "Isfahan's citizen diplomats"),
+    "booklet_all_explained": (
+        "در این دفترچه نخست شهرهای خواهرخواندهٔ اصفهان آمده‌اند و سپس همهٔ شهروند دیپلمات‌های "
+        "تأییدشده به ترتیب الفبا. کد QR زیر عنوان «صفحهٔ معرفی» صفحهٔ هر نفر را در سایت باز "
+        "می‌کند و کد «کارت تماس» کارت او را به دفترچهٔ نشانی تلفن می‌افزاید.",
+        "This booklet lists Isfahan's sister cities, then every approved citizen diplomat in "
+        "alphabetical order. The QR code marked \u201cProfile\u201d opens the person's page on "
+        "the site; the one marked \u201cContact card\u201d adds them to a phone's address book.",
+    ),
+    "booklet_from": ("برگرفته از فهرست عمومی در", "From the public directory at"),
+    "booklet_city": ("شهر", "City"),
+    "booklet_coordinates": ("مختصات جغرافیایی", "Coordinates"),
+    "booklet_source": ("منبع", "Source"),
+    "booklet_qr_profile": ("صفحهٔ معرفی", "Profile"),
+    "booklet_qr_card": ("کارت تماس", "Contact card"),
+    "booklet_link_city": (
+        "دفترچهٔ چاپی این شهر برای هیئت‌ها: پیمان، تاریخچه و کارت شهروند دیپلمات‌ها",
+        "Printable delegation booklet for this city: the partnership, its history and the "
+        "citizen diplomats' cards",
+    ),
+    "booklet_link_all": (
+        "دفترچهٔ چاپی همهٔ شهروند دیپلمات‌ها و شهرهای خواهرخوانده برای هیئت‌ها",
+        "Printable delegation booklet of all citizen diplomats and sister cities",
+    ),
+    "booklet_kb": ("{n} کیلوبایت", "{n} KB"),
+    "booklet_mb": ("{n} مگابایت", "{n} MB"),
+    # editorial polish A: dates, coordinates, footnotes and the activity areas' descriptions
+    "gregorian_partial": ("{date} میلادی", "{date}"),  # a Gregorian month or year on fa pages
+    "north": ("{v}° شمالی", "{v}° N"),
+    "south": ("{v}° جنوبی", "{v}° S"),
+    "east": ("{v}° شرقی", "{v}° E"),
+    "west": ("{v}° غربی", "{v}° W"),
+    "sources_disagree_note": (
+        "منابع دربارهٔ تاریخ این پیمان اختلاف دارند؛ همهٔ تاریخ‌ها با منبعشان در صفحهٔ شهر آمده است.",
+        "Sources disagree on the date of this partnership; the city's page lists every date "
+        "with its source.",
     ),
 }
 

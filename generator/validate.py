@@ -22,7 +22,16 @@ from .load import Document, Loc, Sources, field_name
 from .messages import Message, Problem, define, joined, quoted, say
 from .models import Directory
 from .photos import PhotoError, open_portrait
-from .schema import SLUG, ActivityAreas, Contact, Diplomat, SisterCity, SiteSettings, Text
+from .schema import (
+    SLUG,
+    ActivityArea,
+    ActivityAreas,
+    Contact,
+    Diplomat,
+    SisterCity,
+    SiteSettings,
+    Text,
+)
 
 _AREAS = TypeAdapter(ActivityAreas)
 
@@ -444,8 +453,10 @@ def _whole(bound: object) -> object:
 
 def _allowed_fields(model: type[BaseModel] | None, loc: Loc) -> list[str]:
     """The field names allowed at `loc`, walking the model's annotations."""
-    if model is None:  # content/fields.yml: each area's label is a Text
-        return list(Text.model_fields) if len(loc) == 1 else []
+    if model is None:  # content/fields.yml: a mapping of ids, each to an ActivityArea
+        if not loc:
+            return []
+        model, loc = ActivityArea, loc[1:]
     current: typing.Any = model
     for part in loc:
         if isinstance(part, int):

@@ -21,6 +21,9 @@ FIXTURES = REPO / "tests" / "fixtures"
 # Not the address in content/site.yml, so that the tests see that an explicit one wins.
 SITE_URL = "https://diplomats.example.net/"
 DATA_DIRS = ("diplomats", "cities", "content")
+# The delegation booklets (generator/booklet.py) are kept under a hash of their exact
+# inputs: the many builds of the same fixtures share one cache and render each PDF once.
+os.environ.setdefault("BOOKLET_CACHE", str(REPO / "build" / "cache" / "booklets"))
 
 
 def copy_data(target: Path, data: Path = FIXTURES) -> Path:

@@ -35,8 +35,13 @@ def test_benchmark_smoke_run_reports_every_figure(
     report = render_report(20, results)
     for row in ("| full build (s) |", "| peak memory (MB) |", "| profile page HTML (KB) |",
                 "| generator share (%) |", "| speed-up over the baseline |", "Machine:",
-                "| stage of a lane | fa | en |", "| made alongside | seconds |"):  # fmt: skip
+                "| stage of a lane | fa | en |", "| made alongside | seconds |",
+                "| first visit, heaviest page type (KB) |", "| second page, heaviest page type (KB) |",
+                "## Page weight on a phone", "| profile (`/diplomats/"):  # fmt: skip
         assert row in report
+    weights = {k.kind: k for k in results["page weight"]}
+    assert weights["directory"].first_bytes > weights["directory"].second_bytes > 0
+    assert results["directory page HTML gzip (KB)"] < results["directory page HTML (KB)"]
 
 
 def test_facet_file_would_stay_under_a_megabyte_at_ten_thousand(tmp_path: Path) -> None:

@@ -60,6 +60,7 @@ NOT_EXPRESSIBLE = {
     "placeholder-name-approved": "compares a name with the template's example",
     "file-name-capitals": "is about the file's name, not what it holds",
     "id-index-diplomat": "is about the file's name, not what it holds",
+    "id-page-diplomat": "is about the file's name, not what it holds",
     "id-index-city": "is about the file's name, not what it holds",
     "id-too-long": "is about the file's name, not what it holds",
     "bio-nested-too-deep": "counts how deep the Markdown's lists and quotes nest",

@@ -16,10 +16,17 @@
   var timer = null;
   var term = "";
 
-  var script = document.createElement("script");
-  script.src = new URL("pagefind-modular-ui.js", bundle).href;
-  script.addEventListener("load", start);
-  document.head.appendChild(script);
+  var script = null;
+
+  /* Pagefind's UI is fetched when the visitor first reaches for the box, not with the
+     page: most visits never search, and each language has its own copy. */
+  function load() {
+    if (script) return;
+    script = document.createElement("script");
+    script.src = new URL("pagefind-modular-ui.js", bundle).href;
+    script.addEventListener("load", start);
+    document.head.appendChild(script);
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -83,7 +90,7 @@
       if (term) status.textContent = box.getAttribute("data-searching");
     });
     instance.on("results", function (found) { say(found.results); });
-    input.addEventListener("focus", function () { instance.triggerLoad(); });
+    instance.triggerLoad();
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, 250);
@@ -91,10 +98,15 @@
     input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { input.value = ""; run(); }
     });
-    box.querySelector("form").addEventListener("submit", function (event) {
-      event.preventDefault();
-      run();
-    });
-    box.hidden = false;
+    if (input.value.trim()) run();  // typed while the UI was on its way
   }
+
+  input.addEventListener("focus", load);
+  input.addEventListener("input", load);
+  box.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (instance) run();
+    else load();
+  });
+  box.hidden = false;
 })();
