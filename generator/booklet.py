@@ -186,7 +186,7 @@ def _documents(
                 body = _render(ctx, "city", city=city, people=people) if html else ""
                 yield root + city_booklet(city.id), body
         everyone = ctx.sorted_diplomats(public.diplomats)
-        groups = _by_letter(ctx, everyone)
+        groups = _by_letter(ctx, everyone) if len(everyone) <= DIRECTORY_LISTS_UP_TO else None
         body = _render(ctx, "all", people=everyone, groups=groups) if html else ""
         yield root + DIRECTORY_BOOKLET, body
 
@@ -205,15 +205,31 @@ def _by_letter(ctx: Context, people: list[Diplomat]) -> list[tuple[str, list[Dip
     return groups
 
 
+# A delegation reads cards, each with a portrait and two QR codes, four to a page; a booklet
+# of more people than this (six pages of cards) lists them in rows instead: name,
+# occupation, languages, public channels and the profile's address. Past a few dozen a list
+# is what a reader can use, and WeasyPrint makes about ten cards a second: 200 synthetic
+# people (bench/synthetic.py) in cards everywhere took a minute of booklets a build.
+CARDS_UP_TO = 24
+# The whole directory's booklet lists everyone up to this many people (about 20 pages of
+# rows); past it, it gives the cities with their numbers and points to the cities' booklets
+# and the directory online. Every person is in the booklet of each of their cities, and a
+# change to anyone would otherwise lay out the whole list again: at 1,000 people about a
+# minute, in every build that follows an edit.
+DIRECTORY_LISTS_UP_TO = 400
+
+
 def _render(ctx: BookletContext, kind: str, **values: object) -> str:
     title = (
         ctx.t("booklet_title_city", city=ctx.local(values["city"].name))  # type: ignore[attr-defined]
         if kind == "city"
         else ctx.t("booklet_title_all")
     )
+    compact = len(values["people"]) > CARDS_UP_TO  # type: ignore[arg-type]
     return _env.get_template("booklet.html.j2").render(
-        c=ctx, kind=kind, title=title, fonts={w: _static_name(w) for w in WEIGHTS}, **values
-    )
+        c=ctx, kind=kind, title=title, fonts={w: _static_name(w) for w in WEIGHTS},
+        compact=compact, cards_up_to=CARDS_UP_TO, **values,
+    )  # fmt: skip
 
 
 class BookletContext(Context):
@@ -249,11 +265,18 @@ _QR_SLOT = re.compile(r'src="qr:([^"]*)"')
 
 
 def _qr_image(slot: re.Match) -> str:
-    """The src of a QR code: an SVG data URI (vector: sharp at any print size). Choosing
-    its mask takes segno ~30 ms a code: it is done only for a PDF not in the cache."""
-    url = unescape(slot.group(1))
-    svg = segno.make(url, error="m").svg_data_uri(scale=1, border=2, omitsize=True)
-    return f'src="{svg}"'
+    """The src of a QR code, made only for a PDF not in the cache."""
+    return f'src="{_qr_png(unescape(slot.group(1)))}"'
+
+
+@cache
+def _qr_png(url: str) -> str:
+    """A QR code as a PNG data URI, 4 pixels a module (printed 23 mm wide: ~160 dpi).
+    WeasyPrint drew the same code as SVG ~35 ms slower, a square path at a time (15 of the
+    34 s of a 200-person directory booklet). Not one pixel a module printed unsmoothed:
+    read back at 150 dpi, its modules come out 3 and 4 pixels wide and zbar reads none.
+    Choosing the mask takes segno ~10 ms, once a URL."""
+    return segno.make(url, error="m").png_data_uri(scale=4, border=2)
 
 
 def _portraits(public: Directory, cache_dir: Path) -> dict[str, str]:

@@ -410,6 +410,18 @@ UI: dict[str, tuple[str, str]] = {
     "booklet_coordinates": ("مختصات جغرافیایی", "Coordinates"),
     "booklet_source": ("منبع", "Source"),
     "booklet_qr_profile": ("صفحهٔ معرفی", "Profile"),
+    "booklet_too_many": (
+        "این فهرست {n} نفر دارد، بیش از آنچه در یک دفترچه به کار آید: هر کس در دفترچهٔ هر یک "
+        "از شهرهای خود آمده است، و فهرست کامل و جست‌وجوپذیر در این نشانی است:",
+        "The directory holds {n} people, more than one booklet can usefully hold: each person "
+        "is in the booklet of each of their cities, and the whole list, with search, is at",
+    ),
+    "booklet_compact": (
+        "این دفترچه بیش از {n} نفر را در بر دارد، پس هر نفر در چند سطر آمده است، بی‌عکس و "
+        "کد QR؛ نشانی صفحهٔ معرفی هر نفر در سطر او آمده است.",
+        "This booklet lists more than {n} people, so each appears in a few lines, without "
+        "portrait or QR code; each line gives the person's profile address.",
+    ),
     "booklet_qr_card": ("کارت تماس", "Contact card"),
     "booklet_link_city": (
         "دفترچهٔ چاپی این شهر برای هیئت‌ها: پیمان، تاریخچه و کارت شهروند دیپلمات‌ها",

@@ -228,6 +228,69 @@ def test_cached_booklets_are_reused_and_a_change_renders_only_its_own(site, tmp_
     )  # fmt: skip
 
 
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_a_long_booklet_lists_people_in_rows_with_the_same_people_and_channels(
+    site, people, lang, tmp_path, monkeypatch
+):
+    """Past CARDS_UP_TO people a booklet has rows, not cards: no portrait or QR code, but
+    still exactly the published people, their public channels, none of their private ones,
+    and each one's profile address."""
+    root = site.parent
+    monkeypatch.setattr(booklet, "CARDS_UP_TO", 1)
+    monkeypatch.setattr(booklet.os, "cpu_count", lambda: 1)
+    photos = root / "build" / "cache" / "photos"
+    public = load_public(root, SITE_URL)
+    files = booklet.booklet_files(public, tmp_path / "booklets", photos)
+    prefix = "" if lang == "fa" else "en/"
+    for path, expected in [
+        (f"{prefix}cities/{CITY}/booklet.pdf", _published_of(people, CITY)),
+        (f"{prefix}diplomats/booklet.pdf", _published_of(people, None)),
+    ]:
+        pdf = tmp_path / path
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        pdf.write_bytes(files[path])
+        text = text_of(pdf)
+        assert len(expected) > 1  # the premise: over the threshold of 1
+        shown = {i for i, d in people.items() if plain(d["name"][lang]) in text}
+        assert shown == expected, path
+        assert "niloofar-pahlevan@example.org" in text
+        assert PRIVATE_PHONE not in text and PRIVATE_PHONE.translate(_PERSIAN_DIGITS) not in text
+        assert f"{SITE_URL}{prefix}diplomats/niloofar-pahlevan/" in text.replace(" ", "")
+        images = subprocess.run(
+            ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+        assert images == [], path  # no portrait, no QR code
+
+
+def test_a_directory_past_its_limit_points_to_the_city_booklets_and_names_no_one(
+    site, people, tmp_path, monkeypatch
+):
+    root = site.parent
+    monkeypatch.setattr(booklet, "DIRECTORY_LISTS_UP_TO", 1)
+    monkeypatch.setattr(booklet.os, "cpu_count", lambda: 1)
+    public = load_public(root, SITE_URL)
+    files = booklet.booklet_files(public, tmp_path / "booklets", root / "build/cache/photos")
+    pdf = tmp_path / "directory.pdf"
+    pdf.write_bytes(files["en/diplomats/booklet.pdf"])
+    text = text_of(pdf)
+    assert not [i for i, d in people.items() if plain(d["name"]["en"]) in text]
+    assert f"{SITE_URL}en/diplomats/" in text.replace(" ", "")
+    published = _published_of(people, None)
+    assert f"holds {len(published)} people" in text
+    cities = [yaml.safe_load(p.read_text("utf-8")) for p in (root / "cities").glob("*.yml")]
+    assert all(plain(city["name"]["en"]) in text for city in cities)
+    # The cities' booklets still list their people.
+    assert "Niloofar Pahlevan" in text_of(
+        _written(tmp_path, files, f"en/cities/{CITY}/booklet.pdf")
+    )
+
+
+def _written(folder: Path, files: dict[str, bytes], path: str) -> Path:
+    target = folder / path.replace("/", "_")
+    target.write_bytes(files[path])
+    return target
+
+
 # ---------------------------------------------------------------------------- print CSS
 
 HIDDEN_IN_PRINT = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".md-select"]
