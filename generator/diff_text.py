@@ -123,6 +123,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "area_removed": ("حذف شد", "removed"),
     "area_relabelled": ("عنوانش تغییر کرد", "label changed"),
     "area_renamed": ("شناسه‌اش تغییر کرد", "id changed"),
+    "area_described": ("توضیحش تغییر کرد", "description changed"),
     "had_0": (
         "پیش از این تغییر، هیچ شهروند دیپلمات تأییدشده‌ای این حوزه را نداشت",
         "no approved person had it before this change",
@@ -149,6 +150,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "label_fa": ("عنوان فارسی: از {old} به {new}", "Persian label: {old} → {new}"),
     "label_en": ("عنوان انگلیسی: از {old} به {new}", "English label: {old} → {new}"),
+    "description_fa": ("توضیح فارسی: از {old} به {new}", "Persian description: {old} → {new}"),
+    "description_en": ("توضیح انگلیسی: از {old} به {new}", "English description: {old} → {new}"),
     # pages
     "page_line": ("**{title}** (صفحهٔ {language}، {file})", "**{title}** ({language} page, {file})"),
     "page_edited_1": ("ویرایش شد ({lines} سطر تغییر کرد)", "edited ({lines} line changed)"),
@@ -419,7 +422,12 @@ def area_lines(change: AreaChange, lang: str) -> list[str]:
             + phrase("also", lang, first=happened, then=phrase(f"had_{plural}", lang, count=count))
             + "."
         ]
-    happened = phrase("area_renamed" if change.renamed_from else "area_relabelled", lang)
+    relabelled = any(
+        getattr(change.before, text_lang) != getattr(change.after, text_lang)
+        for text_lang in ("fa", "en")
+    )
+    key = "area_renamed" if change.renamed_from else "area_relabelled"
+    happened = phrase(key if relabelled or change.renamed_from else "area_described", lang)
     lines = [
         head
         + phrase("also", lang, first=happened, then=phrase(f"has_{plural}", lang, count=count))
@@ -431,6 +439,13 @@ def area_lines(change: AreaChange, lang: str) -> list[str]:
             lines.append(
                 f"  - {phrase(f'label_{text_lang}', lang, old=_code(old), new=_code(new))}"
             )
+    before = getattr(change.before, "description", None)
+    after = getattr(change.after, "description", None)
+    for text_lang in ("fa", "en"):
+        old, new = (getattr(d, text_lang) if d else "" for d in (before, after))
+        if old != new:
+            old, new = (_code(text) if text else "—" for text in (old, new))
+            lines.append(f"  - {phrase(f'description_{text_lang}', lang, old=old, new=new)}")
     if change.renamed_from:
         address = _address(f"fields/{change.renamed_from}/", f"fields/{change.id}/", lang)
         lines.append(f"  - {address}")

@@ -439,6 +439,26 @@ def test_activity_areas_relabelled_added_and_removed_with_their_people(repo: Pat
     assert "  - `fields`: افزوده شد: `music`؛ حذف شد: `chess`" in persian
 
 
+def test_an_area_whose_description_alone_changes_says_so(repo: Path) -> None:
+    text = (repo / "content/fields.yml").read_text("utf-8")
+    described = text.replace(
+        "chess:\n  fa: شطرنج\n  en: Chess\n",
+        "chess:\n  fa: شطرنج\n  en: Chess\n  description:\n"
+        "    fa: بازی‌های فکری و مسابقه‌های شطرنج\n    en: Board games and chess tournaments\n",
+    )
+    assert described != text  # the test's premise: the fixture has this area
+    (repo / "content/fields.yml").write_text(described, "utf-8")
+    english, persian = summarised(repo)
+    assert section(english, "**Activity areas** (`content/fields.yml`)") == [
+        "- **Chess** (`chess`): description changed; shown on the page of 1 approved person.",
+        "  - Persian description: — → `بازی‌های فکری و مسابقه‌های شطرنج`",
+        "  - English description: — → `Board games and chess tournaments`",
+    ]
+    assert section(persian, "**حوزه‌های فعالیت** (`content/fields.yml`)")[0] == (
+        "- **شطرنج** (`chess`): توضیحش تغییر کرد؛ در صفحهٔ ۱ شهروند دیپلمات تأییدشده نمایش داده می‌شود."
+    )
+
+
 def test_an_area_whose_id_changes_warns_that_its_page_moves(repo: Path) -> None:
     edit(repo, "content/fields.yml", "chess:", "board-games:")
     edit(
