@@ -28,7 +28,7 @@ site: venv pango node_modules/.package-lock.json ## validate the data, then buil
 check: venv ## validate the data only; writes nothing (CI: CHECK_ARGS="--format github")
 	$(PY) -m generator$(LANG_OPTION) check $(CHECK_ARGS)
 
-serve: venv ## live preview on http://127.0.0.1:$(PORT)/ ; rebuilds when a file is saved (PORT=8001: another port)
+serve: venv node_modules/.package-lock.json ## live preview on http://127.0.0.1:$(PORT)/ ; rebuilds when a file is saved (PORT=8001: another port)
 	$(PY) -m generator$(LANG_OPTION) serve --port $(PORT)
 
 stale: venv ## list approved people whose details are due for re-verification
@@ -37,7 +37,7 @@ stale: venv ## list approved people whose details are due for re-verification
 test: dev-venv chromium java pango pdf-tools node_modules/.package-lock.json ## all tests, including the browser and quality gates
 	$(PY) -m pytest
 
-bench: dev-venv chromium pango ## build N synthetic diplomats (default 1000), report to bench/report-N.md
+bench: dev-venv chromium pango node_modules/.package-lock.json ## build N synthetic diplomats (default 1000), report to bench/report-N.md
 	$(PY) -m bench.run --n $(N)
 
 lint: dev-venv
@@ -133,6 +133,6 @@ pdf-tools:
 
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
-	  echo "Installing Debian's nodejs and npm for axe-core"; \
+	  echo "Installing Debian's nodejs and npm for the map data (world-atlas) and axe-core"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
 	npm ci --no-audit --no-fund --loglevel=error

@@ -31,6 +31,8 @@ PAGES = {
     "city": "cities/freiburg/",
     "fields": "fields/",
     "field": "fields/academia/",
+    "languages": "languages/",
+    "language": "languages/de/",
     "about": "about/",
     "apply": "apply/",
     "privacy": "privacy/",

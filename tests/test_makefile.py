@@ -71,6 +71,8 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "Makefile").write_bytes(MAKEFILE.read_bytes())
     (tmp_path / "requirements.txt").write_text("# the build's pins\n", encoding="utf-8")
     (tmp_path / "requirements-dev.txt").write_text("-r requirements.txt\n", encoding="utf-8")
+    for npm_file in ("package.json", "package-lock.json"):  # the map data and axe-core
+        (tmp_path / npm_file).write_text("{}\n", encoding="utf-8")
     return tmp_path
 
 
