@@ -101,7 +101,9 @@ def test_a_stray_end_tag_in_a_built_page_fails_vnu(built_site: Path, tmp_path: P
 
 
 def test_a_broken_link_in_a_template_fails_the_link_gate(tmp_path: Path) -> None:
-    site = build_with_fault(tmp_path, "field.md.j2", "link('fields/')", "link('field/')")
+    site = build_with_fault(
+        tmp_path, "field.md.j2", '"nav_fields", "fields/"', '"nav_fields", "field/"'
+    )
     problems = gates.check_links(site, SITE_URL)
     assert "fields/academia/index.html: '../../field/': no such file" in problems
     assert any(p.startswith("en/fields/") for p in problems)
