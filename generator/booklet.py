@@ -183,11 +183,13 @@ def _documents(
         for city in ctx.sorted_cities():
             people = ctx.sorted_diplomats(public.diplomats_of_city(city.id))
             if people:
-                body = _render(ctx, "city", city=city, people=people) if html else ""
+                listed = len(people) <= LISTS_UP_TO
+                body = _render(ctx, "city", city=city, people=people, listed=listed) if html else ""
                 yield root + city_booklet(city.id), body
         everyone = ctx.sorted_diplomats(public.diplomats)
-        groups = _by_letter(ctx, everyone) if len(everyone) <= DIRECTORY_LISTS_UP_TO else None
-        body = _render(ctx, "all", people=everyone, groups=groups) if html else ""
+        listed = len(everyone) <= LISTS_UP_TO
+        groups = _by_letter(ctx, everyone) if listed else []
+        body = _render(ctx, "all", people=everyone, groups=groups, listed=listed) if html else ""
         yield root + DIRECTORY_BOOKLET, body
 
 
@@ -211,12 +213,12 @@ def _by_letter(ctx: Context, people: list[Diplomat]) -> list[tuple[str, list[Dip
 # is what a reader can use, and WeasyPrint makes about ten cards a second: 200 synthetic
 # people (bench/synthetic.py) in cards everywhere took a minute of booklets a build.
 CARDS_UP_TO = 24
-# The whole directory's booklet lists everyone up to this many people (about 20 pages of
-# rows); past it, it gives the cities with their numbers and points to the cities' booklets
-# and the directory online. Every person is in the booklet of each of their cities, and a
-# change to anyone would otherwise lay out the whole list again: at 1,000 people about a
-# minute, in every build that follows an edit.
-DIRECTORY_LISTS_UP_TO = 400
+# A booklet lists its people up to this many (about 20 pages of rows); past it, it points to
+# the list online (and the directory's, to the cities' booklets). No one reads a longer
+# list on paper, and WeasyPrint lays out rows at about 70 a second: a change to anyone
+# would lay out the whole directory again in every build that follows an edit, and 10,000
+# people would take ten minutes of booklets a cold build.
+LISTS_UP_TO = 400
 
 
 def _render(ctx: BookletContext, kind: str, **values: object) -> str:

@@ -416,6 +416,12 @@ UI: dict[str, tuple[str, str]] = {
         "The directory holds {n} people, more than one booklet can usefully hold: each person "
         "is in the booklet of each of their cities, and the whole list, with search, is at",
     ),
+    "booklet_too_many_city": (
+        "این شهر {n} شهروند دیپلمات دارد، بیش از آنچه در یک دفترچه به کار آید: فهرست کامل آنان "
+        "با راه‌های تماسشان در این نشانی است:",
+        "This city has {n} citizen diplomats, more than one booklet can usefully hold: the whole "
+        "list, with their contact channels, is at",
+    ),
     "booklet_compact": (
         "این دفترچه بیش از {n} نفر را در بر دارد، پس هر نفر در چند سطر آمده است، بی‌عکس و "
         "کد QR؛ نشانی صفحهٔ معرفی هر نفر در سطر او آمده است.",

@@ -262,11 +262,11 @@ def test_a_long_booklet_lists_people_in_rows_with_the_same_people_and_channels(
         assert images == [], path  # no portrait, no QR code
 
 
-def test_a_directory_past_its_limit_points_to_the_city_booklets_and_names_no_one(
+def test_a_booklet_past_its_limit_points_to_the_list_online_and_names_no_one(
     site, people, tmp_path, monkeypatch
 ):
     root = site.parent
-    monkeypatch.setattr(booklet, "DIRECTORY_LISTS_UP_TO", 1)
+    monkeypatch.setattr(booklet, "LISTS_UP_TO", 1)
     monkeypatch.setattr(booklet.os, "cpu_count", lambda: 1)
     public = load_public(root, SITE_URL)
     files = booklet.booklet_files(public, tmp_path / "booklets", root / "build/cache/photos")
@@ -277,12 +277,22 @@ def test_a_directory_past_its_limit_points_to_the_city_booklets_and_names_no_one
     assert f"{SITE_URL}en/diplomats/" in text.replace(" ", "")
     published = _published_of(people, None)
     assert f"holds {len(published)} people" in text
-    cities = [yaml.safe_load(p.read_text("utf-8")) for p in (root / "cities").glob("*.yml")]
+    cities = [
+        {**yaml.safe_load(p.read_text("utf-8")), "id": p.stem}
+        for p in (root / "cities").glob("*.yml")
+    ]
     assert all(plain(city["name"]["en"]) in text for city in cities)
-    # The cities' booklets still list their people.
-    assert "Niloofar Pahlevan" in text_of(
-        _written(tmp_path, files, f"en/cities/{CITY}/booklet.pdf")
-    )
+    # A city of more people than that points to its page, and names no one either.
+    city = text_of(_written(tmp_path, files, f"en/cities/{CITY}/booklet.pdf"))
+    assert len(_published_of(people, CITY)) > 1  # the premise
+    assert not [i for i, d in people.items() if plain(d["name"]["en"]) in city]
+    assert f"{SITE_URL}en/cities/{CITY}/" in city.replace(" ", "")
+    assert f"has {len(_published_of(people, CITY))} citizen diplomats" in city
+    # A city with just one (as many as the limit) still lists its person.
+    alone = next(c for c in cities if len(_published_of(people, c["id"])) == 1)
+    path = f"en/cities/{alone['id']}/booklet.pdf"
+    (person,) = _published_of(people, alone["id"])
+    assert plain(people[person]["name"]["en"]) in text_of(_written(tmp_path, files, path))
 
 
 def _written(folder: Path, files: dict[str, bytes], path: str) -> Path:
