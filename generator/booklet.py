@@ -311,8 +311,13 @@ def render_pdf(html: str, fonts: Path) -> bytes:
 
 def _import_renderer():  # noqa: ANN202 - weasyprint.HTML, imported lazily
     # About 0.7 s: paid only when a PDF is not in the cache.
+    from PIL import ImageFile
     from weasyprint import HTML
 
+    # Importing WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process, and
+    # photos.py counts on Pillow refusing a cut-short photo (tests/test_photos.py). A
+    # booklet's images are the site's own portraits and QR codes: it needs no leniency.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     return HTML
 
 

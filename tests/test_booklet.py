@@ -301,6 +301,14 @@ def _written(folder: Path, files: dict[str, bytes], path: str) -> Path:
     return target
 
 
+def test_the_renderer_leaves_pillow_refusing_cut_short_images() -> None:
+    """WeasyPrint's import makes Pillow lenient for the whole process; photos.py is not."""
+    from PIL import ImageFile
+
+    booklet._import_renderer()
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+
+
 # ---------------------------------------------------------------------------- print CSS
 
 HIDDEN_IN_PRINT = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".md-select"]
